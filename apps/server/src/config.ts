@@ -1,0 +1,131 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { z } from 'zod';
+
+const flexibleBoolean = z.union([z.boolean(), z.stringbool()]);
+const optionalUrl = (protocols: RegExp, example: string) =>
+  z.url({ protocol: protocols, error: `expected a URL such as ${example}` }).optional();
+
+/** The one description of every setting Kontor reads; see docs/configuration.md. */
+export const configSchema = z
+  .strictObject({
+    role: z.enum(['server', 'client']).default('server'),
+    dataDir: z.string().min(1).default('./data'),
+    host: z.string().min(1).default('127.0.0.1'),
+    port: z.coerce.number().int().min(0).max(65535).default(3000),
+    publicUrl: optionalUrl(/^https?$/, 'https://kontor.example.org'),
+    databaseUrl: optionalUrl(/^postgres(ql)?$/, 'postgres://user:pass@127.0.0.1:5432/kontor'),
+    redisUrl: optionalUrl(/^rediss?$/, 'redis://127.0.0.1:6379'),
+    upstream: optionalUrl(/^https?$/, 'https://hub.example.org'),
+    /** One-time code from the hub's administrator; a client enrolls with it on first start. */
+    enrollCode: z.string().trim().min(6).max(64).optional(),
+    /** How this node is named in the hub's registry (default: the host name). */
+    nodeName: z.string().trim().min(1).max(100).optional(),
+    /** How often a client syncs with its hub when nothing nudges it. */
+    syncIntervalMs: z.coerce.number().int().min(100).default(2000),
+    /** Changes stamped further than this ahead of the local clock are refused. */
+    syncMaxDriftMs: z.coerce.number().int().min(1000).default(300_000),
+    adminPassword: z.string().min(12, 'expected at least 12 characters').optional(),
+    demo: flexibleBoolean.default(true),
+    logLevel: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+    /** Trust X-Forwarded-* from a reverse proxy; only behind one, or clients could fake their address. */
+    trustProxy: flexibleBoolean.default(false),
+    bodyLimitBytes: z.coerce.number().int().min(1024).default(1_048_576),
+    sessionTtlHours: z.coerce
+      .number()
+      .int()
+      .min(1)
+      .max(24 * 30)
+      .default(12),
+    loginMaxFailures: z.coerce.number().int().min(1).default(5),
+    loginLockoutMinutes: z.coerce.number().int().min(1).default(15),
+    loginRateLimitPerMinute: z.coerce.number().int().min(1).default(20),
+    outboxPollMs: z.coerce.number().int().min(50).default(1000),
+  })
+  .superRefine((config, ctx) => {
+    if (config.role === 'client' && !config.upstream) {
+      ctx.addIssue({ code: 'custom', path: ['upstream'], message: 'a client node needs the URL of its hub' });
+    }
+  });
+
+export type KontorConfig = z.output<typeof configSchema>;
+export type ConfigInput = z.input<typeof configSchema>;
+export type SettingName = keyof ConfigInput;
+
+export const settingNames = Object.keys(configSchema.shape) as SettingName[];
+
+/** Settings whose values never appear in messages or logs. */
+const secretSettings = new Set<string>(['adminPassword', 'databaseUrl', 'redisUrl', 'enrollCode']);
+
+export class ConfigError extends Error {
+  override name = 'ConfigError';
+}
+
+const envName = (setting: string) => `KONTOR_${setting.replace(/[A-Z]/g, (c) => `_${c}`).toUpperCase()}`;
+const flagName = (setting: string) => `--${setting.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`)}`;
+
+function fromEnv(env: NodeJS.ProcessEnv): Partial<Record<SettingName, string>> {
+  const values: Partial<Record<SettingName, string>> = {};
+  for (const name of settingNames) {
+    const value = env[envName(name)];
+    if (value !== undefined && value !== '') values[name] = value;
+  }
+  return values;
+}
+
+function fromFile(path: string, required: boolean): Record<string, unknown> {
+  if (!existsSync(path)) {
+    if (required) throw new ConfigError(`Configuration file ${path} does not exist`);
+    return {};
+  }
+  try {
+    const parsed: unknown = JSON.parse(readFileSync(path, 'utf8'));
+    if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) {
+      throw new ConfigError(`${path} must hold a JSON object of settings`);
+    }
+    return parsed as Record<string, unknown>;
+  } catch (error) {
+    if (error instanceof ConfigError) throw error;
+    throw new ConfigError(`${path} is not valid JSON: ${(error as Error).message}`);
+  }
+}
+
+export interface ConfigSources {
+  flags?: Partial<Record<SettingName, unknown>>;
+  env?: NodeJS.ProcessEnv;
+  /** Path of the JSON settings file; `kontor.config.json` in the working directory when absent. */
+  file?: string;
+}
+
+/**
+ * Reads settings once, in the order flags > KONTOR_* env > kontor.config.json > defaults.
+ * An invalid value stops start-up with a message naming the setting, where it came from, and the form expected.
+ */
+export function loadConfig(sources: ConfigSources = {}): KontorConfig {
+  const env = sources.env ?? process.env;
+  const filePath = resolve(sources.file ?? env.KONTOR_CONFIG ?? 'kontor.config.json');
+  const file = fromFile(filePath, Boolean(sources.file ?? env.KONTOR_CONFIG));
+  const envValues = fromEnv(env);
+  const flags = Object.fromEntries(Object.entries(sources.flags ?? {}).filter(([, v]) => v !== undefined));
+  const merged = { ...file, ...envValues, ...flags };
+
+  const result = configSchema.safeParse(merged);
+  if (result.success) return result.data;
+
+  const lines = result.error.issues.map((issue) => {
+    const setting = String(issue.path[0] ?? '');
+    const origin =
+      setting in flags
+        ? `flag ${flagName(setting)}`
+        : setting in envValues
+          ? `environment variable ${envName(setting)}`
+          : setting in file
+            ? `"${setting}" in ${filePath}`
+            : `setting "${setting}" (flag ${flagName(setting)} or ${envName(setting)})`;
+    const shown = secretSettings.has(setting) ? '(hidden)' : JSON.stringify(merged[setting as SettingName]);
+    const given = setting in merged ? ` (given: ${shown})` : '';
+    const message = issue.code === 'unrecognized_keys' ? `unknown setting(s) ${issue.keys.join(', ')}` : issue.message;
+    return issue.code === 'unrecognized_keys' ? `- ${message} in ${filePath}` : `- ${origin}: ${message}${given}`;
+  });
+  throw new ConfigError(`Invalid configuration:\n${lines.join('\n')}`);
+}

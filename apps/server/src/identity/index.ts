@@ -1,0 +1,80 @@
+import { fileURLToPath } from 'node:url';
+import type { KontorModule } from '../platform/platform.js';
+import { SYNC_APPLIED_TOPIC } from '../sync/index.js';
+import { ActorCache } from './actor-cache.js';
+import { adminRoutes } from './admin-routes.js';
+import { IDENTITY_TOPICS, IdentityAdminService } from './admin-service.js';
+import { AuthService } from './auth-service.js';
+import { seedIdentityDemo } from './bootstrap.js';
+import { authRoutes } from './routes.js';
+
+export { ensureFirstAdmin } from './bootstrap.js';
+
+/** Identity: users, roles, sessions and API tokens. Its AuthService is the node's Authenticator. */
+export function createIdentityModule(): KontorModule & { auth(): AuthService; admin(): IdentityAdminService } {
+  let auth: AuthService | undefined;
+  let admin: IdentityAdminService | undefined;
+  const cache = new ActorCache();
+  const ready = <T>(service: T | undefined): T => {
+    if (!service) throw new Error('identity is used before the node registered it');
+    return service;
+  };
+  return {
+    name: 'identity',
+    migrations: fileURLToPath(new URL('./migrations', import.meta.url)),
+    permissions: [
+      { key: 'admin.users', description: 'Create, change, disable and unlock users' },
+      { key: 'admin.roles', description: 'Define roles and the permissions they grant' },
+      { key: 'admin.tokens', description: 'Create and revoke API tokens for integrations' },
+    ],
+    // Sign-in keeps working on a client whose hub is gone: users, roles and password hashes live on every node.
+    // Failed sign-ins, lockouts, last sign-in and the chosen language stay with the node they happened on.
+    replicated: [
+      {
+        table: 'identity.roles',
+        policy: 'reference',
+        key: ['id'],
+        columns: ['id', 'name', 'description', 'permissions', 'system', 'created_at', 'updated_at'],
+      },
+      {
+        table: 'identity.users',
+        policy: 'reference',
+        key: ['id'],
+        columns: ['id', 'username', 'display_name', 'email', 'password_hash', 'disabled', 'created_at', 'updated_at'],
+      },
+      {
+        table: 'identity.user_roles',
+        policy: 'reference',
+        key: ['user_id', 'role_id'],
+        columns: ['user_id', 'role_id'],
+      },
+    ],
+    topics: {
+      [IDENTITY_TOPICS.users]: 'admin.users',
+      [IDENTITY_TOPICS.roles]: 'admin.roles',
+      [IDENTITY_TOPICS.tokens]: 'admin.tokens',
+    },
+    init(platform) {
+      auth = new AuthService(platform, cache);
+      admin = new IdentityAdminService(platform, cache);
+      // Another hub instance changed who may do what: forget every cached caller here too.
+      platform.bus.subscribe((event) => {
+        if (Object.values<string>(IDENTITY_TOPICS).includes(event.topic)) cache.clear();
+        // Users or roles arrived from the hub (a client node): forget who was who.
+        if (event.topic === SYNC_APPLIED_TOPIC) cache.clear();
+      });
+    },
+    async register(app, platform) {
+      await app.register(authRoutes, {
+        auth: ready(auth),
+        admin: ready(admin),
+        secureCookies: platform.config.publicUrl?.startsWith('https:') ?? false,
+        loginRateLimitPerMinute: platform.config.loginRateLimitPerMinute,
+      });
+      await app.register(adminRoutes, { admin: ready(admin), permissions: platform.permissions });
+    },
+    seedDemo: seedIdentityDemo,
+    auth: () => ready(auth),
+    admin: () => ready(admin),
+  };
+}

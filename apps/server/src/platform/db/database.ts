@@ -1,0 +1,65 @@
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { Kysely, PostgresDialect } from 'kysely';
+import pg from 'pg';
+
+export type StoreKind = 'pglite' | 'postgres';
+
+/** Where the data lives: a PostgreSQL URL, a PGlite directory, or PGlite in memory (tests). */
+export type StoreLocation = { kind: 'postgres'; url: string } | { kind: 'pglite'; dir: string | 'memory' };
+
+export interface Database {
+  // biome-ignore lint/suspicious/noExplicitAny: each module narrows the tables it owns with `withTables`
+  db: Kysely<any>;
+  kind: StoreKind;
+  pool: pg.Pool;
+  /** Calls `handler` for each NOTIFY on `channel` (delivered after the notifying transaction commits). */
+  listen(channel: string, handler: (payload: string) => void): Promise<() => Promise<void>>;
+  close(): Promise<void>;
+}
+
+const CHANNEL = /^[a-z_]+$/;
+
+// PostgreSQL returns bigint as text by default; our counters and ids fit in a JS number.
+pg.types.setTypeParser(pg.types.builtins.INT8, (value) => Number(value));
+
+export async function openDatabase(location: StoreLocation): Promise<Database> {
+  if (location.kind === 'postgres') {
+    const pool = new pg.Pool({ connectionString: location.url, max: 10 });
+    const db = new Kysely({ dialect: new PostgresDialect({ pool }) });
+    const listen = async (channel: string, handler: (payload: string) => void) => {
+      if (!CHANNEL.test(channel)) throw new Error(`bad channel name ${channel}`);
+      // LISTEN needs a connection of its own for as long as it listens.
+      const client = new pg.Client({ connectionString: location.url });
+      await client.connect();
+      client.on('notification', (message) => message.channel === channel && handler(message.payload ?? ''));
+      await client.query(`listen ${channel}`);
+      return () => client.end();
+    };
+    return { db, kind: 'postgres', pool, listen, close: () => db.destroy() };
+  }
+  // Loaded only here: a node on PostgreSQL never pays for the WebAssembly build.
+  const [{ PGlite }, { pg_trgm }, { createPgConfig }] = await Promise.all([
+    import('@electric-sql/pglite'),
+    import('@electric-sql/pglite/contrib/pg_trgm'),
+    import('@electric-sql/pglite/node-postgres'),
+  ]);
+  const dataDir = location.dir === 'memory' ? 'memory://' : join(location.dir, 'pgdata');
+  if (location.dir !== 'memory') mkdirSync(dataDir, { recursive: true });
+  const pglite = await PGlite.create(dataDir, { extensions: { pg_trgm } });
+  const pool = new pg.Pool(createPgConfig(pglite));
+  const db = new Kysely({ dialect: new PostgresDialect({ pool }) });
+  return {
+    db,
+    kind: 'pglite',
+    pool,
+    listen: async (channel, handler) => {
+      const unlisten = await pglite.listen(channel, handler);
+      return () => unlisten();
+    },
+    close: async () => {
+      await db.destroy();
+      await pglite.close();
+    },
+  };
+}

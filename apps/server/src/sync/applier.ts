@@ -1,0 +1,247 @@
+import { sql } from 'kysely';
+import { Outbox } from '../platform/events/outbox.js';
+import type { Db, Platform } from '../platform/platform.js';
+import { changeLog, toWire, type Vector } from './change-log.js';
+import { parseHlc, tooFarAhead } from './hlc.js';
+import { publicKeyObject } from './node-identity.js';
+import { type RegisteredNode, registry } from './registry.js';
+import type { ReplicatedTable } from './replicated-tables.js';
+import { changeSignatureValid, type WireChange } from './signing.js';
+import { keyText, ownersOf, WriteBuffer } from './write-buffer.js';
+
+/** A batch that must not be stored at all: forged, from an unknown node, or from the future. */
+export class SyncRefusal extends Error {
+  override name = 'SyncRefusal';
+}
+
+export interface ApplyOutcome {
+  applied: number;
+  rejected: number;
+  duplicates: number;
+  /** Held back until an earlier seq of the same origin arrives. */
+  waiting: number;
+  tables: string[];
+}
+
+/** What applying one batch carries along: pending writes and the owners of the rows it touches. */
+type DrainState = { buffer: WriteBuffer; owners: Map<string, Map<string, unknown>> };
+
+/** A received change and what became of it here. */
+type Settled = { change: WireChange; status: 'applied' | 'rejected' | 'pending'; reason: string | null };
+
+/** Topic of the in-process event announcing that replicated tables changed under a module's feet. */
+export const SYNC_APPLIED_TOPIC = 'sync.applied';
+/** The NOTIFY channel on which a commit announces new changes in the log (see the capture trigger). */
+export const SYNC_CHANNEL = 'kontor_sync';
+
+/**
+ * Applies changes from peers: verified (signature, registry, clock drift) before anything is written, then
+ * idempotent (a held (origin, seq) is skipped), gap-free (seq n only after n-1; later ones wait) and atomic
+ * (the whole batch in one transaction). A change this node's rules refuse is recorded as rejected, so the
+ * origin's sequence stays gap-free and the refusal travels back to it.
+ */
+export class Applier {
+  constructor(
+    private readonly platform: Platform,
+    private readonly tables: Map<string, ReplicatedTable>,
+    private readonly schemaVersion: number,
+  ) {}
+
+  async apply(changes: WireChange[]): Promise<ApplyOutcome> {
+    const nodes = await this.#verify(changes);
+    const outcome: ApplyOutcome = { applied: 0, rejected: 0, duplicates: 0, waiting: 0, tables: [] };
+    if (changes.length === 0) return outcome;
+    const touched = new Set<string>();
+    await this.platform.transaction(async (trx) => {
+      await sql`select set_config('kontor.applying', 'on', true)`.execute(trx);
+      const vector = await changeLog.vector(trx);
+      const beyond = changes.filter((change) => change.seq > (vector[change.origin] ?? 0));
+      const held = await changeLog.heldAmong(trx, beyond);
+      // This batch's new changes by origin and seq; a change sent twice in one batch counts once.
+      const fresh = new Map<string, Map<number, WireChange>>();
+      for (const change of beyond) {
+        if (held.has(`${change.origin}:${change.seq}`)) continue;
+        const ofOrigin = fresh.get(change.origin) ?? new Map<number, WireChange>();
+        ofOrigin.set(change.seq, change);
+        fresh.set(change.origin, ofOrigin);
+      }
+      outcome.duplicates = changes.length - [...fresh.values()].reduce((sum, ofOrigin) => sum + ofOrigin.size, 0);
+      const settled: Settled[] = [];
+      const state: DrainState = { buffer: new WriteBuffer(trx), owners: await this.#owners(trx, fresh, nodes) };
+      for (const [origin, ofOrigin] of fresh) {
+        await this.#drain(trx, origin, ofOrigin, vector, nodes, settled, touched, state);
+        for (const change of ofOrigin.values()) settled.push({ change, status: 'pending', reason: null });
+      }
+      await state.buffer.flush();
+      await changeLog.insertMany(trx, settled);
+      for (const { status } of settled) outcome[status === 'pending' ? 'waiting' : status] += 1;
+      const newest = changes.map((change) => parseHlc(change.hlc)).sort((a, b) => (b?.wall ?? 0) - (a?.wall ?? 0))[0];
+      if (newest) await changeLog.mergeClock(trx, newest.wall, newest.counter);
+      if (touched.size > 0) await Outbox.add(trx, SYNC_APPLIED_TOPIC, { tables: [...touched] });
+      // Changes arrived that other peers of this node may want: wake them as a local write would.
+      if (outcome.applied + outcome.rejected > 0) await sql`select pg_notify(${SYNC_CHANNEL}, '')`.execute(trx);
+    });
+    outcome.tables = [...touched];
+    return outcome;
+  }
+
+  /**
+   * Everything that can be checked before writing: a batch failing any of it is refused whole. A node enrolled
+   * after this node last synced is known from the hub's registry change in the same batch (bundles carry both).
+   */
+  async #verify(changes: WireChange[]): Promise<Map<string, RegisteredNode>> {
+    const nodes = new Map<string, RegisteredNode>();
+    const enrolledInBatch = new Map<string, RegisteredNode>();
+    const maxDrift = this.platform.config.syncMaxDriftMs;
+    let unverified = changes;
+    for (let progress = true; unverified.length > 0 && progress; ) {
+      progress = false;
+      const later: WireChange[] = [];
+      for (const change of unverified) {
+        const node =
+          nodes.get(change.origin) ??
+          (await registry.find(this.platform.db, change.origin)) ??
+          enrolledInBatch.get(change.origin);
+        if (!node) {
+          later.push(change);
+          continue;
+        }
+        nodes.set(change.origin, node);
+        this.#check(change, node, maxDrift);
+        progress = true;
+        const enrolled = node.role === 'hub' ? registryEntry(change) : undefined;
+        if (enrolled) enrolledInBatch.set(enrolled.nodeId, enrolled);
+      }
+      unverified = later;
+    }
+    const stranger = unverified[0];
+    if (stranger)
+      throw new SyncRefusal(`change ${stranger.origin}:${stranger.seq} comes from a node that is not enrolled`);
+    return nodes;
+  }
+
+  #check(change: WireChange, node: RegisteredNode, maxDrift: number) {
+    if (!changeSignatureValid(publicKeyObject(node.publicKey), change)) {
+      throw new SyncRefusal(`change ${change.origin}:${change.seq} does not carry its origin's valid signature`);
+    }
+    const hlc = parseHlc(change.hlc);
+    if (!hlc || hlc.node !== change.origin)
+      throw new SyncRefusal(`change ${change.origin}:${change.seq} has a malformed clock`);
+    if (tooFarAhead(hlc, Date.now(), maxDrift)) {
+      throw new SyncRefusal(`change ${change.origin}:${change.seq} is stamped more than ${maxDrift} ms in the future`);
+    }
+  }
+
+  /**
+   * Applies one origin's changes in seq order for as long as there is no gap: from this batch (`fresh`, emptied
+   * as it goes) or held back from an earlier one. What is left in `fresh` waits for a missing seq.
+   */
+  async #drain(
+    trx: Db,
+    origin: string,
+    fresh: Map<number, WireChange>,
+    vector: Vector,
+    nodes: Map<string, RegisteredNode>,
+    settled: Settled[],
+    touched: Set<string>,
+    state: DrainState,
+  ) {
+    const start = vector[origin] ?? 0;
+    let next = start + 1;
+    for (; ; next += 1) {
+      let change = fresh.get(next);
+      if (change) fresh.delete(next);
+      else {
+        const row = await changeLog.get(trx, origin, next);
+        if (row?.status !== 'pending') break;
+        change = toWire(row);
+      }
+      if (change.schemaVersion > this.schemaVersion) {
+        fresh.set(next, change); // applied after this node is upgraded
+        break;
+      }
+      const refusal =
+        change.rejected ??
+        (await this.#refusal(trx, change, nodes.get(origin) ?? (await registry.find(trx, origin)), state));
+      if (refusal) settled.push({ change, status: 'rejected', reason: refusal });
+      else {
+        const table = this.tables.get(change.table) as ReplicatedTable;
+        await state.buffer.write(table, change.op, change.key, change.data);
+        if (table.ownerColumn)
+          state.owners.get(table.table)?.set(keyText(table, change.key), change.data?.[table.ownerColumn]);
+        settled.push({ change, status: 'applied', reason: null });
+        touched.add(change.table);
+      }
+    }
+    if (next - 1 > start) {
+      await changeLog.setVectorEntry(trx, origin, next - 1);
+      vector[origin] = next - 1;
+    }
+  }
+
+  /** Why this node's rules refuse the change, or undefined when they accept it. */
+  async #refusal(
+    trx: Db,
+    change: WireChange,
+    origin: RegisteredNode | undefined,
+    state: DrainState,
+  ): Promise<string | undefined> {
+    if (!origin) return 'the origin is not enrolled';
+    if (origin.revokedAt) return 'the origin node was revoked';
+    const table = this.tables.get(change.table);
+    if (!table) return `${change.table} is not a replicated table here`;
+    if (origin.role === 'hub') return undefined;
+    if (table.policy === 'reference') return `${change.table} is maintained on the hub only`;
+    const owner = table.ownerColumn as string;
+    const current = await this.#ownerOf(trx, table, change.key, state);
+    const claimed = change.op === 'upsert' ? change.data?.[owner] : undefined;
+    if (current !== undefined && current !== null && current !== change.origin)
+      return `the row belongs to node ${String(current)}`;
+    if (change.op === 'upsert' && claimed !== change.origin) return `a node may only create rows it owns (${owner})`;
+    return undefined;
+  }
+
+  /** Owners of the rows this batch's owned changes touch, read once: table -> key -> owner. */
+  async #owners(trx: Db, fresh: Map<string, Map<number, WireChange>>, nodes: Map<string, RegisteredNode>) {
+    const keysByTable = new Map<string, Array<Record<string, unknown>>>();
+    for (const [origin, ofOrigin] of fresh) {
+      if (nodes.get(origin)?.role === 'hub') continue;
+      for (const change of ofOrigin.values()) {
+        if (this.tables.get(change.table)?.policy !== 'owned') continue;
+        keysByTable.set(change.table, [...(keysByTable.get(change.table) ?? []), change.key]);
+      }
+    }
+    const owners = new Map<string, Map<string, unknown>>();
+    for (const [name, keys] of keysByTable) {
+      const table = this.tables.get(name) as ReplicatedTable;
+      const found = await ownersOf(trx, table, keys);
+      // Keys looked up and found without a row are recorded as null, so they need no second look.
+      for (const key of keys) if (!found.has(keyText(table, key))) found.set(keyText(table, key), null);
+      owners.set(name, found);
+    }
+    return owners;
+  }
+
+  /** The owner of a row as this batch has left it so far (null: no such row). */
+  async #ownerOf(trx: Db, table: ReplicatedTable, key: Record<string, unknown>, state: DrainState) {
+    const known = state.owners.get(table.table);
+    const text = keyText(table, key);
+    if (known?.has(text)) return known.get(text);
+    await state.buffer.flush();
+    return (await ownersOf(trx, table, [key])).get(text) ?? null;
+  }
+}
+
+/** The node a hub's change to the registry enrolls or updates, if it is one. */
+function registryEntry(change: WireChange): RegisteredNode | undefined {
+  const data = change.data;
+  if (change.table !== 'sync.nodes' || change.op !== 'upsert' || !data) return undefined;
+  return {
+    nodeId: String(data.node_id),
+    name: String(data.name),
+    publicKey: String(data.public_key),
+    role: data.role === 'hub' ? 'hub' : 'client',
+    enrolledAt: new Date(String(data.enrolled_at)),
+    revokedAt: data.revoked_at ? new Date(String(data.revoked_at)) : null,
+  };
+}

@@ -1,0 +1,86 @@
+import { rename, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { sql } from 'kysely';
+import type { KontorModule, Platform } from '../platform/platform.js';
+import { SyncClient } from './client.js';
+import { installCapture, type ReplicatedTable } from './replicated-tables.js';
+import { syncRoutes } from './routes.js';
+import { SyncService } from './service.js';
+
+export { SYNC_APPLIED_TOPIC } from './applier.js';
+export { BundleRefusal, exportBundle, importBundle } from './bundle.js';
+export type { ReplicatedTable } from './replicated-tables.js';
+
+/** The file a running node keeps its sync state in, for `kontor status` while the node holds the data directory. */
+export const STATUS_FILE = 'sync-status.json';
+
+/** The sync registry replicates like any other reference table, so every node can verify every origin. */
+const registryTable: ReplicatedTable = {
+  table: 'sync.nodes',
+  policy: 'reference',
+  key: ['node_id'],
+  columns: ['node_id', 'name', 'public_key', 'role', 'scope', 'enrolled_at', 'revoked_at'],
+};
+
+/**
+ * Replication (docs/sync.md). `replicatedTables` lists what the node's modules declared, in dependency order.
+ */
+export function createSyncModule(
+  replicatedTables: () => ReplicatedTable[],
+): KontorModule & { service(): SyncService; syncOnce(): Promise<void> } {
+  let service: SyncService | undefined;
+  let client: SyncClient | undefined;
+  let statusTimer: NodeJS.Timeout | undefined;
+  const ready = () => {
+    if (!service) throw new Error('sync is used before the node initialised it');
+    return service;
+  };
+  return {
+    name: 'sync',
+    migrations: fileURLToPath(new URL('./migrations', import.meta.url)),
+    permissions: [{ key: 'admin.sync', description: 'Enroll, revoke and promote nodes; export and import bundles' }],
+    async init(platform: Platform) {
+      const tables = [registryTable, ...replicatedTables()];
+      const applied = await sql<{ n: number }>`select count(*)::int as n from platform.schema_migrations`.execute(
+        platform.db,
+      );
+      const schemaVersion = applied.rows[0]?.n ?? 0;
+      service = new SyncService(platform, tables, schemaVersion);
+      await installCapture(platform.db, tables, schemaVersion);
+      await service.init();
+    },
+    register: (app) => app.register(syncRoutes, { sync: ready() }),
+    async start(platform: Platform) {
+      const sync = ready();
+      const hubUrl = sync.isHub ? undefined : await sync.hubUrl();
+      if (hubUrl) {
+        client = new SyncClient(sync, hubUrl, platform.logger);
+        client.start();
+      } else if (!sync.isHub) {
+        platform.logger.warn('this client node knows no hub: start it with --upstream <hub URL> --enroll <code>');
+      }
+      const path = join(platform.config.dataDir, STATUS_FILE);
+      // Written aside and renamed, so `kontor status` never reads half a file.
+      const writeStatus = async () => {
+        await writeFile(`${path}.tmp`, JSON.stringify(await sync.status()))
+          .then(() => rename(`${path}.tmp`, path))
+          .catch((error: unknown) => platform.logger.warn({ err: error }, 'could not write the sync status file'));
+      };
+      statusTimer = setInterval(writeStatus, 2_000).unref();
+      await writeStatus();
+    },
+    async stop() {
+      clearInterval(statusTimer);
+      await client?.stop();
+    },
+    service: ready,
+    /** One round with the hub (enroll, snapshot, push, pull), for `kontor enroll`; throws what went wrong. */
+    async syncOnce() {
+      const sync = ready();
+      const upstream = await sync.hubUrl();
+      if (!upstream) throw new Error('a client node needs --upstream <hub URL>');
+      await new SyncClient(sync, upstream, sync.platform.logger).syncNow();
+    },
+  };
+}

@@ -1,0 +1,89 @@
+import { sql } from 'kysely';
+import type { Db } from '../platform/platform.js';
+
+/**
+ * How a table replicates (ARCHITECTURE.md, Sync):
+ * - `reference`: written on the hub only; every node holds a read-only copy.
+ * - `owned`: a node creates rows it owns (`ownerColumn` holds its node id); changes by anyone else but the hub
+ *   are refused.
+ */
+export type ReplicationPolicy = 'reference' | 'owned';
+
+export interface ReplicatedTable {
+  /** `schema.table`. */
+  table: string;
+  policy: ReplicationPolicy;
+  key: string[];
+  /** The columns that travel; the rest stay node-local (a failed sign-in count, say). */
+  columns: string[];
+  ownerColumn?: string;
+}
+
+const IDENTIFIER = /^[a-z_][a-z0-9_]*$/;
+
+export const quoteTable = (table: string) =>
+  table
+    .split('.')
+    .map((part) => `"${part}"`)
+    .join('.');
+
+export function checkDeclaration(table: ReplicatedTable) {
+  const parts = table.table.split('.');
+  const names = [...parts, ...table.key, ...table.columns, ...(table.ownerColumn ? [table.ownerColumn] : [])];
+  if (parts.length !== 2 || names.some((name) => !IDENTIFIER.test(name))) {
+    throw new Error(`Replicated table ${table.table}: names must be plain lower-case SQL identifiers`);
+  }
+  if (table.key.some((column) => !table.columns.includes(column))) {
+    throw new Error(`Replicated table ${table.table}: its key columns must be among its replicated columns`);
+  }
+}
+
+/** (Re)creates the capture trigger of each replicated table; runs at every start, so declarations may change. */
+export async function installCapture(db: Db, tables: ReplicatedTable[], schemaVersion: number) {
+  for (const table of tables) {
+    checkDeclaration(table);
+    const args = [table.policy, table.key.join(','), table.columns.join(','), String(schemaVersion)].map(
+      (arg) => `'${arg}'`,
+    );
+    await sql
+      .raw(
+        `create or replace trigger kontor_sync_capture after insert or update or delete on ${quoteTable(table.table)}
+         for each row execute function sync.capture(${args.join(', ')})`,
+      )
+      .execute(db);
+  }
+}
+
+/**
+ * Writes rows given as JSON into a replicated table, insert-or-update by key, touching only replicated columns
+ * (node-local ones keep their values). One row or many; used by the applier and by snapshot loading.
+ */
+export async function upsertRows(
+  db: Db,
+  table: ReplicatedTable,
+  rows: Record<string, unknown> | Array<Record<string, unknown>>,
+) {
+  const many = Array.isArray(rows);
+  const sample = many ? rows[0] : rows;
+  if (!sample) return;
+  const target = sql.raw(quoteTable(table.table));
+  const columns = table.columns.filter((column) => column in sample);
+  const list = sql.join(columns.map((column) => sql.ref(column)));
+  const updates = columns.filter((column) => !table.key.includes(column));
+  const source = many
+    ? sql`jsonb_populate_recordset(null::${target}, ${JSON.stringify(rows)}::jsonb)`
+    : sql`jsonb_populate_record(null::${target}, ${JSON.stringify(rows)}::jsonb)`;
+  const onConflict =
+    updates.length === 0
+      ? sql`do nothing`
+      : sql`do update set ${sql.join(updates.map((column) => sql`${sql.ref(column)} = excluded.${sql.ref(column)}`))}`;
+  await sql`insert into ${target} (${list}) select ${list} from ${source}
+    on conflict (${sql.join(table.key.map((column) => sql.ref(column)))}) ${onConflict}`.execute(db);
+}
+
+/** Joins a table alias `t` to a JSON key `k` on every key column. */
+export const keyMatch = (table: ReplicatedTable) =>
+  sql.join(
+    table.key.map((column) => sql`t.${sql.ref(column)} = k.${sql.ref(column)}`),
+    sql` and `,
+  );

@@ -1,0 +1,285 @@
+import { enrollment, idParams, syncNode, syncStatus } from '@kontor/contracts';
+import type { FastifyRequest } from 'fastify';
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { AppError, badRequest } from '../platform/http/errors.js';
+import { SyncRefusal } from './applier.js';
+import { BundleRefusal, exportBundle, importBundle } from './bundle.js';
+import { verifyNodeRequest } from './node-auth.js';
+import { registerNudges } from './nudges.js';
+import { type RegisteredNode, registry } from './registry.js';
+import type { SyncService } from './service.js';
+import { signBytes } from './signing.js';
+
+const wireChange = z.strictObject({
+  origin: z.uuid(),
+  seq: z.number().int().positive(),
+  hlc: z.string().max(60),
+  tx: z.number().int().nonnegative(),
+  table: z.string().max(120),
+  key: z.record(z.string(), z.unknown()),
+  op: z.enum(['upsert', 'delete']),
+  data: z.record(z.string(), z.unknown()).nullable(),
+  schemaVersion: z.number().int().nonnegative(),
+  signature: z.string().max(200),
+  rejected: z.string().max(500).optional(),
+});
+const vector = z.record(z.uuid(), z.number().int().nonnegative());
+/** A push carries a page of changes (up to 5,000); larger than an ordinary API body. */
+const PUSH_LIMIT = 64 * 1024 * 1024;
+/** Bundles carry whole change logs; they are larger than any API body. */
+const BUNDLE_LIMIT = 256 * 1024 * 1024;
+const NODE_SIGNED = 'node-to-node sync: each request carries an enrolled node’s Ed25519 signature, verified before use';
+const admin = { access: { permission: 'admin.sync' } } as const;
+
+function parseVector(text: string): Record<string, number> {
+  let value: unknown;
+  try {
+    value = JSON.parse(text);
+  } catch {
+    value = undefined;
+  }
+  const parsed = vector.safeParse(value);
+  if (!parsed.success) {
+    throw badRequest('sync.bad_vector', 'since must be a JSON object of node id to sequence number', [
+      { path: 'querystring.since', message: 'not a version vector' },
+    ]);
+  }
+  return parsed.data;
+}
+
+export const syncRoutes: FastifyPluginAsyncZod<{ sync: SyncService }> = async (app, { sync }) => {
+  const { platform } = sync;
+  // Node signatures cover the exact bytes sent, so this scope keeps the raw body beside the parsed one.
+  app.addContentTypeParser('application/json', { parseAs: 'string' }, (request, body, done) => {
+    request.rawBody = body as string;
+    try {
+      done(null, body === '' ? undefined : JSON.parse(body as string));
+    } catch (error) {
+      done(Object.assign(error as Error, { statusCode: 400, code: 'FST_ERR_CTP_INVALID_JSON_BODY' }), undefined);
+    }
+  });
+  // Node-signed routes check the signature before the body is validated: a stranger learns nothing of the API.
+  const nodeSigned = {
+    access: { public: NODE_SIGNED },
+  } as const;
+  const verifyPeer = async (request: FastifyRequest) => {
+    request.syncPeer = await verifyNodeRequest(platform.db, request, platform.config.syncMaxDriftMs);
+  };
+  const peerOf = (request: FastifyRequest): RegisteredNode => {
+    if (!request.syncPeer) throw new AppError(401, 'sync.unsigned', 'This route is for enrolled nodes');
+    return request.syncPeer;
+  };
+  const refusalToProblem = (error: unknown): never => {
+    if (error instanceof SyncRefusal) throw new AppError(400, 'sync.refused', error.message);
+    throw error;
+  };
+
+  await registerNudges(app, platform, verifyPeer, NODE_SIGNED);
+
+  app.addContentTypeParser(
+    ['application/gzip', 'application/octet-stream'],
+    { parseAs: 'buffer', bodyLimit: BUNDLE_LIMIT },
+    (_request, body, done) => done(null, body),
+  );
+  const bundleProblem = (error: unknown): never => {
+    if (error instanceof BundleRefusal)
+      throw new AppError(422, 'sync.bundle_refused', `The bundle was not imported: ${error.message}`);
+    throw error;
+  };
+
+  app.get(
+    '/api/sync/bundle',
+    {
+      config: admin,
+      schema: {
+        tags: ['sync'],
+        summary: 'Exports the changes this node holds beyond `since` (a vector as JSON) as a signed gzip bundle',
+        querystring: z.strictObject({ since: z.string().max(100_000).optional() }),
+      },
+    },
+    async (request, reply) => {
+      const since = request.query.since === undefined ? {} : parseVector(request.query.since);
+      const file = await exportBundle(sync, request.ctx, since).catch(bundleProblem);
+      const name = `kontor-${sync.identity.nodeId.slice(0, 8)}-${new Date().toISOString().slice(0, 10)}.kbundle`;
+      return reply.type('application/gzip').header('content-disposition', `attachment; filename="${name}"`).send(file);
+    },
+  );
+
+  app.post(
+    '/api/sync/bundle',
+    {
+      config: admin,
+      schema: {
+        tags: ['sync'],
+        summary:
+          'Imports a bundle (application/gzip); refused whole when it is damaged, forged, foreign or from a revoked node',
+        response: {
+          200: z.object({
+            changes: z.number(),
+            applied: z.number(),
+            rejected: z.number(),
+            duplicates: z.number(),
+            waiting: z.number(),
+          }),
+        },
+      },
+    },
+    async (request) => {
+      if (!Buffer.isBuffer(request.body))
+        throw new AppError(415, 'unsupported_media_type', 'Send the bundle file as application/gzip');
+      return importBundle(sync, request.ctx, request.body).catch(bundleProblem);
+    },
+  );
+
+  app.get(
+    '/api/sync/status',
+    {
+      config: { access: { authenticated: true } },
+      schema: { tags: ['sync'], summary: "This node's replication state", response: { 200: syncStatus } },
+    },
+    async () => sync.status(),
+  );
+
+  app.post(
+    '/api/sync/enrollments',
+    {
+      config: admin,
+      schema: {
+        tags: ['sync'],
+        summary: 'A one-time code that enrolls a new node (valid 24 h)',
+        response: { 201: enrollment },
+      },
+    },
+    async (request, reply) => reply.code(201).send(await sync.createEnrollment(request.ctx)),
+  );
+
+  app.get(
+    '/api/sync/nodes',
+    { config: admin, schema: { tags: ['sync'], summary: 'Enrolled nodes', response: { 200: z.array(syncNode) } } },
+    async () =>
+      (await registry.list(platform.db)).map((node) => ({
+        nodeId: node.nodeId,
+        name: node.name,
+        role: node.role,
+        enrolledAt: node.enrolledAt.toISOString(),
+        revokedAt: node.revokedAt?.toISOString() ?? null,
+      })),
+  );
+
+  app.post(
+    '/api/sync/nodes/:id/revoke',
+    {
+      config: admin,
+      schema: {
+        tags: ['sync'],
+        summary: 'Revokes a node: its new changes are refused everywhere',
+        params: idParams,
+        response: { 204: z.null() },
+      },
+    },
+    async (request, reply) => {
+      await sync.revoke(request.ctx, request.params.id);
+      return reply.code(204).send(null);
+    },
+  );
+
+  app.post(
+    '/api/sync/enroll',
+    {
+      config: {
+        access: { public: 'a new node has no credentials yet; the one-time enrollment code is its credential' },
+        rateLimit: { max: platform.config.loginRateLimitPerMinute, timeWindow: '1 minute' },
+      },
+      schema: {
+        tags: ['sync'],
+        summary: 'Enrolls a node with a one-time code',
+        body: z.strictObject({
+          code: z.string().min(6).max(64),
+          nodeId: z.uuid(),
+          name: z.string().min(1).max(100),
+          publicKey: z.string().min(40).max(400),
+        }),
+        response: {
+          200: z.object({
+            clusterId: z.uuid(),
+            epoch: z.number().int(),
+            hubNodeId: z.uuid(),
+            hubPublicKey: z.string(),
+          }),
+        },
+      },
+    },
+    async (request) => sync.enroll(request.body),
+  );
+
+  app.post(
+    '/api/sync/pull',
+    {
+      config: nodeSigned,
+      preValidation: verifyPeer,
+      schema: {
+        tags: ['sync'],
+        summary: 'Changes this node holds beyond the caller’s vector',
+        body: z.strictObject({ vector, limit: z.number().int().min(1).max(5000).default(500) }),
+        response: { 200: z.object({ changes: z.array(wireChange), more: z.boolean(), vector }) },
+      },
+    },
+    async (request) => {
+      const peer = peerOf(request);
+      const { changes, more } = await sync.changesBeyond(request.body.vector, request.body.limit);
+      await registry.recordPeer(platform.db, peer.nodeId, request.body.vector);
+      return { changes, more, vector: await sync.vector() };
+    },
+  );
+
+  app.post(
+    '/api/sync/push',
+    {
+      bodyLimit: PUSH_LIMIT,
+      config: nodeSigned,
+      preValidation: verifyPeer,
+      schema: {
+        tags: ['sync'],
+        summary: 'Changes from the caller; answers this node’s vector after applying them',
+        body: z.strictObject({ changes: z.array(wireChange).max(5000) }),
+        response: {
+          200: z.object({
+            vector,
+            outcome: z.object({
+              applied: z.number(),
+              rejected: z.number(),
+              duplicates: z.number(),
+              waiting: z.number(),
+            }),
+          }),
+        },
+      },
+    },
+    async (request) => {
+      const peer = peerOf(request);
+      const outcome = await sync.receive(peer, request.body.changes).catch(refusalToProblem);
+      return { vector: await sync.vector(), outcome };
+    },
+  );
+
+  app.get(
+    '/api/sync/snapshot',
+    {
+      config: nodeSigned,
+      preValidation: verifyPeer,
+      schema: {
+        tags: ['sync'],
+        summary: 'Every replicated row and the vector they correspond to (signed by this node)',
+      },
+    },
+    async (request, reply) => {
+      peerOf(request);
+      const body = JSON.stringify(await sync.snapshot());
+      return reply
+        .type('application/json')
+        .header('x-kontor-signature', signBytes(sync.identity.privateKey, Buffer.from(body, 'utf8')))
+        .send(body);
+    },
+  );
+};

@@ -1,0 +1,265 @@
+import { randomUUID } from 'node:crypto';
+import { hostname } from 'node:os';
+import type { SyncStatus } from '@kontor/contracts';
+import { sql } from 'kysely';
+import type { RequestContext } from '../platform/context.js';
+import { AppError } from '../platform/http/errors.js';
+import type { Db, Platform } from '../platform/platform.js';
+import { Applier, type ApplyOutcome } from './applier.js';
+import { changeLog, toWire, type Vector } from './change-log.js';
+import { generateIdentity, identityFrom, type NodeIdentity } from './node-identity.js';
+import { type RegisteredNode, registry } from './registry.js';
+import { quoteTable, type ReplicatedTable, upsertRows } from './replicated-tables.js';
+import { sha256Hex, signChange, type WireChange } from './signing.js';
+
+const ENROLLMENT_TTL_MS = 24 * 3_600_000;
+const SIGN_BATCH = 500;
+
+export interface Snapshot {
+  clusterId: string;
+  epoch: number;
+  vector: Vector;
+  tables: Array<{ table: string; rows: Array<Record<string, unknown>> }>;
+}
+
+/**
+ * The node's side of replication that does not depend on being hub or client: its record and clock, signing
+ * its own changes, serving changes beyond a peer's vector, receiving a peer's changes, snapshots, enrollment.
+ */
+export class SyncService {
+  readonly applier: Applier;
+  /** What the hub last said it holds of this node's own changes; drives "sent" and pending counts. */
+  confirmedSeq = 0;
+  lastError: string | null = null;
+
+  constructor(
+    readonly platform: Platform,
+    readonly tables: ReplicatedTable[],
+    readonly schemaVersion: number,
+  ) {
+    this.applier = new Applier(platform, new Map(tables.map((table) => [table.table, table])), schemaVersion);
+  }
+
+  /** What this node is. Chosen by --role on first start, then kept in the node's own record (ARCHITECTURE.md). */
+  role: 'hub' | 'client' = 'client';
+
+  get isHub() {
+    return this.role === 'hub';
+  }
+
+  #identity: NodeIdentity | undefined;
+
+  get identity(): NodeIdentity {
+    if (!this.#identity) throw new Error('sync is used before init');
+    return this.#identity;
+  }
+
+  /**
+   * Loads this node's identity and role, creating them on first start; a hub also founds its cluster and
+   * registers itself then.
+   */
+  async init() {
+    const { db, config, logger } = this.platform;
+    await changeLog.initLocalNode(db, { ...generateIdentity(), role: config.role === 'server' ? 'hub' : 'client' });
+    const local = await changeLog.localNode(db);
+    if (!local) throw new Error('sync.local_node is missing');
+    this.#identity = identityFrom({
+      nodeId: local.node_id,
+      publicKey: local.public_key,
+      privateKeyPem: local.private_key,
+    });
+    this.role = local.role;
+    this.platform.node.role = this.isHub ? 'server' : 'client';
+    if ((this.role === 'hub') !== (config.role === 'server')) {
+      logger.warn(
+        { role: this.role },
+        `this data directory belongs to a ${this.role} node; --role ${config.role} is ignored`,
+      );
+    }
+    if (!this.isHub || (await changeLog.cluster(db))) return;
+    await this.platform.transaction(async (trx) => {
+      await registry.register(trx, {
+        nodeId: this.identity.nodeId,
+        name: this.platform.config.nodeName ?? hostname(),
+        publicKey: this.identity.publicKey,
+        role: 'hub',
+      });
+      await changeLog.setCluster(trx, {
+        clusterId: randomUUID(),
+        epoch: 1,
+        hubNodeId: this.identity.nodeId,
+        hubUrl: null,
+      });
+      await changeLog.markBootstrapped(trx);
+    });
+  }
+
+  /** Signs this node's new changes; run before any of them leaves the node. */
+  async signPending() {
+    for (;;) {
+      const rows = await changeLog.unsigned(this.platform.db, this.identity.nodeId, SIGN_BATCH);
+      const signed = rows.map((row) => {
+        const { signature: _unsigned, ...change } = toWire(row);
+        return { seq: Number(row.seq), signature: signChange(this.identity.privateKey, change) };
+      });
+      await changeLog.setSignatures(this.platform.db, this.identity.nodeId, signed);
+      if (rows.length < SIGN_BATCH) return;
+    }
+  }
+
+  async changesBeyond(vector: Vector, limit: number): Promise<{ changes: WireChange[]; more: boolean }> {
+    await this.signPending();
+    const rows = await changeLog.beyond(this.platform.db, vector, limit);
+    return { changes: rows.map(toWire), more: rows.length >= limit };
+  }
+
+  async receive(peer: RegisteredNode | null, changes: WireChange[]): Promise<ApplyOutcome> {
+    const outcome = await this.applier.apply(changes);
+    if (outcome.rejected > 0)
+      this.platform.logger.warn({ peer: peer?.nodeId, rejected: outcome.rejected }, 'refused changes from a peer');
+    return outcome;
+  }
+
+  vector(): Promise<Vector> {
+    return changeLog.vector(this.platform.db);
+  }
+
+  /** Every replicated row with the vector it corresponds to, read in one consistent view. */
+  async snapshot(): Promise<Snapshot> {
+    await this.signPending();
+    return this.platform.db
+      .transaction()
+      .setIsolationLevel('repeatable read')
+      .execute(async (trx) => {
+        const cluster = await changeLog.cluster(trx);
+        if (!cluster) throw new AppError(503, 'sync.not_ready', 'This node has no cluster yet');
+        const tables = [];
+        for (const table of this.tables) {
+          const result = await sql<{
+            row: Record<string, unknown>;
+          }>`select to_jsonb(t) as row from ${sql.raw(quoteTable(table.table))} t`.execute(trx);
+          const rows = result.rows.map(({ row }) =>
+            Object.fromEntries(table.columns.map((column) => [column, row[column]])),
+          );
+          tables.push({ table: table.table, rows });
+        }
+        return { clusterId: cluster.cluster_id, epoch: cluster.epoch, vector: await changeLog.vector(trx), tables };
+      });
+  }
+
+  /** Loads a hub's snapshot into this (fresh) node: rows as they are, then the hub's vector as ours. */
+  async loadSnapshot(snapshot: Snapshot) {
+    await this.platform.transaction(async (trx) => {
+      await sql`select set_config('kontor.applying', 'on', true)`.execute(trx);
+      for (const { table, rows } of snapshot.tables) {
+        const declared = this.tables.find((candidate) => candidate.table === table);
+        if (declared && rows.length > 0) await upsertRows(trx, declared, rows);
+      }
+      for (const [origin, seq] of Object.entries(snapshot.vector)) {
+        if (origin !== this.identity.nodeId) await changeLog.setVectorEntry(trx, origin, seq);
+      }
+      await changeLog.markBootstrapped(trx);
+    });
+  }
+
+  /** On enrollment: the hub's key, taken on the strength of the one-time code, before any snapshot arrives. */
+  async trustHub(trx: Db, hubNodeId: string, publicKey: string) {
+    await sql`select set_config('kontor.applying', 'on', true)`.execute(trx);
+    await registry.register(trx, { nodeId: hubNodeId, name: 'hub', publicKey, role: 'hub' });
+  }
+
+  async publicKeyOf(nodeId: string): Promise<string | undefined> {
+    return (await registry.find(this.platform.db, nodeId))?.publicKey;
+  }
+
+  async createEnrollment(ctx: RequestContext): Promise<{ code: string; expiresAt: string }> {
+    if (!this.isHub) throw new AppError(409, 'sync.not_hub', 'Nodes are enrolled on the hub');
+    const code = randomUUID().replaceAll('-', '').slice(0, 12).toUpperCase();
+    const expiresAt = new Date(Date.now() + ENROLLMENT_TTL_MS);
+    await this.platform.transaction(async (trx) => {
+      await registry.addEnrollment(trx, sha256Hex(code), ctx.actor?.userId ?? null, expiresAt);
+      await this.platform.audit.record(trx, ctx, {
+        action: 'node.enrollment',
+        entity: 'node',
+        after: { expiresAt: expiresAt.toISOString() },
+      });
+    });
+    return { code, expiresAt: expiresAt.toISOString() };
+  }
+
+  /** Registers a new node that presents a valid one-time code; answers what it needs to trust this hub. */
+  async enroll(request: { code: string; nodeId: string; name: string; publicKey: string }) {
+    if (!this.isHub) throw new AppError(409, 'sync.not_hub', 'Nodes are enrolled on the hub');
+    const cluster = await changeLog.cluster(this.platform.db);
+    if (!cluster) throw new AppError(503, 'sync.not_ready', 'This hub has no cluster yet');
+    await this.platform.transaction(async (trx) => {
+      if (!(await registry.consumeEnrollment(trx, sha256Hex(request.code.trim().toUpperCase()), request.nodeId))) {
+        throw new AppError(403, 'sync.invalid_enrollment', 'The enrollment code is unknown, used or expired');
+      }
+      if (await registry.find(trx, request.nodeId))
+        throw new AppError(409, 'sync.already_enrolled', `Node ${request.nodeId} is enrolled`);
+      await registry.register(trx, {
+        nodeId: request.nodeId,
+        name: request.name,
+        publicKey: request.publicKey,
+        role: 'client',
+      });
+      await this.platform.audit.record(
+        trx,
+        { actor: null, requestId: `enroll-${request.nodeId}`, locale: 'en' },
+        {
+          action: 'node.enroll',
+          entity: 'node',
+          entityId: request.nodeId,
+          after: { name: request.name },
+        },
+      );
+    });
+    return {
+      clusterId: cluster.cluster_id,
+      epoch: cluster.epoch,
+      hubNodeId: this.identity.nodeId,
+      hubPublicKey: this.identity.publicKey,
+    };
+  }
+
+  async revoke(ctx: RequestContext, nodeId: string) {
+    await this.platform.transaction(async (trx: Db) => {
+      const node = await registry.find(trx, nodeId);
+      if (!node) throw new AppError(404, 'not_found', `Node ${nodeId} was not found`);
+      await registry.revoke(trx, nodeId);
+      await this.platform.audit.record(trx, ctx, {
+        action: 'node.revoke',
+        entity: 'node',
+        entityId: nodeId,
+        before: { name: node.name },
+      });
+    });
+  }
+
+  /** The hub a client talks to: as given at start, else the one it enrolled with. */
+  async hubUrl(): Promise<string | undefined> {
+    return this.platform.config.upstream ?? (await changeLog.cluster(this.platform.db))?.hub_url ?? undefined;
+  }
+
+  async status(): Promise<SyncStatus> {
+    const { db, config } = this.platform;
+    const cluster = await changeLog.cluster(db);
+    const pendingChanges = this.isHub
+      ? 0
+      : await changeLog.unconfirmedCount(db, this.identity.nodeId, this.confirmedSeq);
+    return {
+      role: this.isHub ? 'server' : 'client',
+      nodeId: this.identity.nodeId,
+      hub: this.isHub ? (config.publicUrl ?? null) : (cluster?.hub_url ?? config.upstream ?? null),
+      hubNodeId: cluster?.hub_node_id ?? null,
+      clusterId: cluster?.cluster_id ?? null,
+      epoch: cluster?.epoch ?? null,
+      enrolled: Boolean(cluster),
+      lastSyncAt: cluster?.last_sync_at?.toISOString() ?? null,
+      pendingChanges,
+      waitingChanges: await changeLog.pendingCount(db),
+      lastError: this.lastError,
+    };
+  }
+}

@@ -1,0 +1,59 @@
+import { spawn } from 'node:child_process';
+import { tmpdir } from 'node:os';
+import { fileURLToPath } from 'node:url';
+
+/** Tests that start several real `kontor` processes (each opening its own database) get longer on a busy machine. */
+export const PROCESS_TEST_TIMEOUT = 300_000;
+
+const BIN = fileURLToPath(new URL('../bin/kontor.js', import.meta.url));
+const cleanEnv = Object.fromEntries(Object.entries(process.env).filter(([key]) => !key.startsWith('KONTOR_')));
+
+/** Runs a `kontor` command to its end. */
+export function kontor(args: string[], cwd = tmpdir()) {
+  return new Promise<{ code: number | null; stdout: string; stderr: string }>((resolve) => {
+    const child = spawn(process.execPath, [BIN, ...args], { cwd, env: cleanEnv });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (chunk) => {
+      stdout += chunk;
+    });
+    child.stderr.on('data', (chunk) => {
+      stderr += chunk;
+    });
+    child.on('close', (code) => resolve({ code, stdout, stderr }));
+  });
+}
+
+export interface RunningServer {
+  url: string;
+  output: string;
+  /** SIGTERM (or the given signal), and wait for the process to end. */
+  stop(signal?: NodeJS.Signals): Promise<void>;
+}
+
+/** Starts `kontor start` as its own process and resolves once it printed its URL. */
+export function startServer(args: string[]): Promise<RunningServer> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [BIN, 'start', '--log-level', 'warn', ...args], { env: cleanEnv });
+    let output = '';
+    const exited = new Promise<void>((done) => child.once('close', () => done()));
+    child.stdout.on('data', (chunk) => {
+      output += chunk;
+      const url = /Open (http\S+)/.exec(output)?.[1];
+      if (url && output.includes('\n\n', output.indexOf(url))) {
+        resolve({
+          url,
+          output,
+          stop: async (signal: NodeJS.Signals = 'SIGTERM') => {
+            child.kill(signal);
+            await exited;
+          },
+        });
+      }
+    });
+    child.stderr.on('data', (chunk) => {
+      output += chunk;
+    });
+    child.on('close', (code) => reject(new Error(`kontor start exited with ${code}: ${output}`)));
+  });
+}

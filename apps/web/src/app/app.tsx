@@ -1,0 +1,83 @@
+import { lazy } from 'react';
+import { BrowserRouter, Route, Routes } from 'react-router';
+import { SignInPage } from '../features/auth/pages/sign-in-page';
+import { HomePage } from '../features/home/pages/home-page';
+import { RequireAuth, RequirePermission } from './guards';
+import { NotFoundPage } from './not-found-page';
+import { Providers } from './providers';
+import { Shell } from './shell';
+
+// Admin pages are loaded when first visited, so the sign-in page stays small.
+const UsersPage = lazy(() =>
+  import('../features/admin-users/pages/users-page').then((m) => ({ default: m.UsersPage })),
+);
+const RolesPage = lazy(() =>
+  import('../features/admin-roles/pages/roles-page').then((m) => ({ default: m.RolesPage })),
+);
+const TokensPage = lazy(() =>
+  import('../features/admin-tokens/pages/tokens-page').then((m) => ({ default: m.TokensPage })),
+);
+const NodesPage = lazy(() => import('../features/sync/pages/nodes-page').then((m) => ({ default: m.NodesPage })));
+const AuditPage = lazy(() => import('../features/audit/pages/audit-page').then((m) => ({ default: m.AuditPage })));
+
+export function App() {
+  return (
+    <Providers>
+      <BrowserRouter>
+        <Routes>
+          <Route path="/sign-in" element={<SignInPage />} />
+          <Route
+            element={
+              <RequireAuth>
+                <Shell />
+              </RequireAuth>
+            }
+          >
+            <Route index element={<HomePage />} />
+            <Route
+              path="admin/users"
+              element={
+                <RequirePermission permission="admin.users">
+                  <UsersPage />
+                </RequirePermission>
+              }
+            />
+            <Route
+              path="admin/roles"
+              element={
+                <RequirePermission permission="admin.roles">
+                  <RolesPage />
+                </RequirePermission>
+              }
+            />
+            <Route
+              path="admin/tokens"
+              element={
+                <RequirePermission permission="admin.tokens">
+                  <TokensPage />
+                </RequirePermission>
+              }
+            />
+            <Route
+              path="admin/audit"
+              element={
+                <RequirePermission permission="admin.audit">
+                  <AuditPage />
+                </RequirePermission>
+              }
+            />
+            <Route
+              path="admin/nodes"
+              element={
+                <RequirePermission permission="admin.sync">
+                  <NodesPage />
+                </RequirePermission>
+              }
+            />
+            <Route path="*" element={<NotFoundPage />} />
+          </Route>
+        </Routes>
+      </BrowserRouter>
+    </Providers>
+  );
+}

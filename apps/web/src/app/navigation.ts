@@ -1,0 +1,50 @@
+import type { ParseKeys } from 'i18next';
+
+export interface NavigationItem {
+  to: string;
+  label: ParseKeys;
+  /** Shown in the home page's list of what the user may use. */
+  description: ParseKeys;
+  permission: string | null;
+  testId: string;
+}
+
+/** The shell shows an entry only when the user holds its permission; the server enforces the same. */
+export const navigationItems: NavigationItem[] = [
+  { to: '/', label: 'nav.home', description: 'home.title', permission: null, testId: 'nav-home' },
+  {
+    to: '/admin/users',
+    label: 'nav.users',
+    description: 'home.links.users',
+    permission: 'admin.users',
+    testId: 'nav-users',
+  },
+  {
+    to: '/admin/roles',
+    label: 'nav.roles',
+    description: 'home.links.roles',
+    permission: 'admin.roles',
+    testId: 'nav-roles',
+  },
+  {
+    to: '/admin/tokens',
+    label: 'nav.tokens',
+    description: 'home.links.tokens',
+    permission: 'admin.tokens',
+    testId: 'nav-tokens',
+  },
+  {
+    to: '/admin/nodes',
+    label: 'nav.nodes',
+    description: 'home.links.nodes',
+    permission: 'admin.sync',
+    testId: 'nav-nodes',
+  },
+  {
+    to: '/admin/audit',
+    label: 'nav.audit',
+    description: 'home.links.audit',
+    permission: 'admin.audit',
+    testId: 'nav-audit',
+  },
+];

@@ -1,0 +1,98 @@
+import type { ParseKeys, TFunction } from 'i18next';
+import { ApiError, type FieldError } from './api-client';
+
+/**
+ * The problem codes this front end words itself; the same key serves a whole problem and a single field.
+ * Any other code is shown with the server's own (English) detail under a heading chosen by its status.
+ */
+const codeKeys: Record<string, ParseKeys> = {
+  'identity.invalid_credentials': 'errors.invalidCredentials',
+  'identity.account_locked': 'errors.accountLocked',
+  'identity.account_disabled': 'errors.accountDisabled',
+  'identity.invalid_token': 'errors.invalidToken',
+  'identity.username_taken': 'errors.usernameTaken',
+  'identity.role_name_taken': 'errors.roleNameTaken',
+  'identity.role_in_use': 'errors.roleInUse',
+  'identity.system_role': 'errors.systemRole',
+  'identity.unknown_role': 'errors.unknownRole',
+  'identity.unknown_permission': 'errors.unknownPermission',
+  'identity.permission_not_held': 'errors.permissionNotHeld',
+  'identity.cannot_disable_self': 'errors.cannotDisableSelf',
+  'sync.not_hub': 'errors.syncNotHub',
+  'sync.read_only': 'errors.syncReadOnly',
+  'sync.invalid_enrollment': 'errors.syncInvalidEnrollment',
+  'sync.already_enrolled': 'errors.syncAlreadyEnrolled',
+  csrf_token_invalid: 'errors.csrf',
+  validation_failed: 'errors.validation',
+  rate_limited: 'errors.rateLimited',
+  unauthenticated: 'errors.unauthenticated',
+  not_found: 'errors.notFound',
+  route_not_found: 'errors.notFound',
+  body_too_large: 'errors.bodyTooLarge',
+  network: 'errors.network',
+  internal: 'errors.server',
+};
+
+function statusTitle(t: TFunction, status: number): string {
+  switch (status) {
+    case 401:
+      return t('errors.unauthenticated');
+    case 403:
+      return t('errors.forbidden');
+    case 404:
+      return t('errors.notFound');
+    case 409:
+      return t('errors.conflict');
+    case 429:
+      return t('errors.rateLimited');
+  }
+  return status >= 500 ? t('errors.server') : t('errors.generic');
+}
+
+/** The translated message for a problem code this front end knows, else undefined. */
+export function codeMessage(t: TFunction, code: string | undefined): string | undefined {
+  const key = code ? codeKeys[code] : undefined;
+  return key ? t(key) : undefined;
+}
+
+/**
+ * What to say about an error: a known code in the user's language and nothing more; otherwise a heading
+ * chosen by the status and the server's detail under it.
+ */
+export function problemText(t: TFunction, error: unknown): { title: string; detail: string | null } {
+  if (!(error instanceof ApiError)) {
+    return { title: t('errors.generic'), detail: error instanceof Error ? error.message : String(error) };
+  }
+  const known = codeMessage(t, error.code);
+  if (known) return { title: known, detail: null };
+  return { title: statusTitle(t, error.status), detail: error.problem.detail || null };
+}
+
+/** How a form field holds its value, which decides how a too small or too big value is worded. */
+export type FieldKind = 'text' | 'email' | 'number' | 'list';
+
+/** One field error in the user's language; the server's English message only for codes not known here. */
+export function fieldErrorText(t: TFunction, error: FieldError, kind: FieldKind = 'text'): string {
+  const { minimum, maximum } = error;
+  switch (error.code) {
+    case 'too_small':
+      if (minimum === undefined) return t('validation.invalid');
+      if (kind === 'number') return t('validation.numberTooSmall', { minimum });
+      if (kind === 'list') return t('validation.tooFew', { count: minimum, minimum });
+      return minimum <= 1 ? t('validation.required') : t('validation.tooShort', { count: minimum, minimum });
+    case 'too_big':
+      if (maximum === undefined) return t('validation.invalid');
+      if (kind === 'number') return t('validation.numberTooBig', { maximum });
+      if (kind === 'list') return t('validation.tooMany', { count: maximum, maximum });
+      return t('validation.tooLong', { count: maximum, maximum });
+    case 'invalid_type':
+      return t('validation.invalidType');
+    case 'invalid_format':
+      return kind === 'email' ? t('validation.email') : t('validation.invalidFormat');
+    case 'invalid_value':
+      return t('validation.invalidValue');
+    case 'unrecognized_keys':
+      return t('validation.unknownField');
+  }
+  return codeMessage(t, error.code) ?? error.message;
+}

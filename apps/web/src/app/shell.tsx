@@ -1,0 +1,114 @@
+import { AppShell, Avatar, Burger, Button, Group, Menu, NavLink, Text, UnstyledButton } from '@mantine/core';
+import { useDisclosure } from '@mantine/hooks';
+import { Suspense } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Outlet, NavLink as RouterNavLink, useLocation, useNavigate } from 'react-router';
+import { hasPermission, useMe, useNodeInfo, useSignOut } from '../features/auth/api/session';
+import { SyncIndicator } from '../features/sync/components/sync-indicator';
+import { PageLoader } from './guards';
+import { LanguageSwitcher } from './language-switcher';
+import { navigationItems } from './navigation';
+
+function isActive(pathname: string, to: string) {
+  return to === '/' ? pathname === '/' : pathname === to || pathname.startsWith(`${to}/`);
+}
+
+function UserMenu() {
+  const { t } = useTranslation();
+  const { data: me } = useMe();
+  const signOut = useSignOut();
+  const navigate = useNavigate();
+  if (!me) return null;
+  return (
+    <Menu position="bottom-end" withinPortal>
+      <Menu.Target>
+        <Button
+          variant="subtle"
+          size="compact-sm"
+          px={4}
+          data-testid="user-menu"
+          aria-label={t('shell.userMenu', { name: me.displayName })}
+        >
+          {/* On a phone the header has room for initials only. */}
+          <Avatar name={me.displayName} color="initials" size={28} hiddenFrom="sm" aria-hidden="true" />
+          <Text size="sm" truncate maw={200} visibleFrom="sm">
+            {me.displayName}
+          </Text>
+        </Button>
+      </Menu.Target>
+      <Menu.Dropdown>
+        <Menu.Label>{t('shell.signedInAs', { username: me.username })}</Menu.Label>
+        <Menu.Item
+          data-testid="signout"
+          onClick={() => signOut.mutate(undefined, { onSettled: () => navigate('/sign-in', { replace: true }) })}
+        >
+          {t('shell.signOut')}
+        </Menu.Item>
+      </Menu.Dropdown>
+    </Menu>
+  );
+}
+
+export function Shell() {
+  const { t } = useTranslation();
+  const [opened, { toggle, close }] = useDisclosure(false);
+  const { data: me } = useMe();
+  const { data: node } = useNodeInfo();
+  const { pathname } = useLocation();
+  const items = navigationItems.filter((item) => item.permission === null || hasPermission(me, item.permission));
+
+  return (
+    <AppShell
+      header={{ height: 56 }}
+      navbar={{ width: 230, breakpoint: 'sm', collapsed: { mobile: !opened } }}
+      padding={{ base: 'sm', sm: 'md' }}
+    >
+      <AppShell.Header>
+        <Group h="100%" px="md" justify="space-between" wrap="nowrap" gap="xs">
+          <Group gap="xs" wrap="nowrap" miw={0}>
+            <Burger
+              opened={opened}
+              onClick={toggle}
+              hiddenFrom="sm"
+              size="sm"
+              aria-label={opened ? t('shell.closeNavigation') : t('shell.openNavigation')}
+              aria-expanded={opened}
+              aria-controls="kontor-navbar"
+            />
+            <UnstyledButton component={RouterNavLink} to="/" aria-label={t('shell.homeLink')} miw={0}>
+              <Text fw={700} truncate data-testid="org-name">
+                {node?.organisation ?? 'Kontor'}
+              </Text>
+            </UnstyledButton>
+          </Group>
+          <Group gap="xs" wrap="nowrap">
+            <SyncIndicator />
+            <LanguageSwitcher />
+            <UserMenu />
+          </Group>
+        </Group>
+      </AppShell.Header>
+
+      <AppShell.Navbar p="xs" id="kontor-navbar" aria-label={t('shell.navigation')} component="nav">
+        {items.map((item) => (
+          <NavLink
+            key={item.to}
+            component={RouterNavLink}
+            to={item.to}
+            end={item.to === '/'}
+            label={t(item.label)}
+            active={isActive(pathname, item.to)}
+            onClick={close}
+            data-testid={item.testId}
+          />
+        ))}
+      </AppShell.Navbar>
+
+      <AppShell.Main>
+        <Suspense fallback={<PageLoader />}>
+          <Outlet />
+        </Suspense>
+      </AppShell.Main>
+    </AppShell>
+  );
+}

@@ -1,0 +1,90 @@
+import { Box, Button, Center, Paper, PasswordInput, Stack, Text, TextInput, Title } from '@mantine/core';
+import { type FormEvent, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Navigate, useLocation, useNavigate } from 'react-router';
+import { useFieldErrors } from '../../../app/form';
+import { LanguageSwitcher } from '../../../app/language-switcher';
+import { ProblemAlert } from '../../../app/problem-alert';
+import { useMe, useNodeInfo, useSignIn } from '../api/session';
+
+function returnPath(state: unknown): string {
+  const from = (state as { from?: unknown } | null)?.from;
+  // Only paths inside this app, never an absolute URL someone put in the state.
+  return typeof from === 'string' && from.startsWith('/') && !from.startsWith('//') ? from : '/';
+}
+
+export function SignInPage() {
+  const { t } = useTranslation();
+  const location = useLocation();
+  const navigate = useNavigate();
+  const { data: me } = useMe();
+  const { data: node } = useNodeInfo();
+  const signIn = useSignIn();
+  const [username, setUsername] = useState('');
+  const [password, setPassword] = useState('');
+
+  const { fieldErrors, generalError } = useFieldErrors(signIn.error);
+
+  if (me) return <Navigate to={returnPath(location.state)} replace />;
+
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    signIn.mutate(
+      { username: username.trim(), password },
+      {
+        onSuccess: () => navigate(returnPath(location.state), { replace: true }),
+        onError: () => setPassword(''),
+      },
+    );
+  };
+
+  return (
+    <Center mih="100dvh" p="md" component="main">
+      <Box w="100%" maw={400}>
+        <Paper withBorder shadow="sm" p={{ base: 'md', sm: 'xl' }} radius="md">
+          <form onSubmit={submit} noValidate>
+            <Stack gap="md">
+              <div>
+                <Text c="dimmed" size="sm" data-testid="org-name">
+                  {node?.organisation ?? 'Kontor'}
+                </Text>
+                <Title order={1} size="h2">
+                  {t('signIn.title')}
+                </Title>
+              </div>
+              {generalError ? <ProblemAlert error={generalError} testId="login-error" /> : null}
+              <TextInput
+                data-testid="login-username"
+                label={t('signIn.username')}
+                autoComplete="username"
+                autoCapitalize="none"
+                spellCheck={false}
+                value={username}
+                onChange={(event) => setUsername(event.currentTarget.value)}
+                error={fieldErrors.username}
+                withAsterisk
+                autoFocus
+              />
+              <PasswordInput
+                data-testid="login-password"
+                label={t('signIn.password')}
+                autoComplete="current-password"
+                value={password}
+                onChange={(event) => setPassword(event.currentTarget.value)}
+                error={fieldErrors.password}
+                withAsterisk
+                visibilityToggleButtonProps={{ 'aria-label': t('signIn.togglePassword') }}
+              />
+              <Button type="submit" data-testid="login-submit" loading={signIn.isPending} fullWidth>
+                {t('signIn.submit')}
+              </Button>
+            </Stack>
+          </form>
+        </Paper>
+        <Box mt="md">
+          <LanguageSwitcher visibleLabel />
+        </Box>
+      </Box>
+    </Center>
+  );
+}

@@ -1,0 +1,26 @@
+import { formatHttpResult, runHttpBench } from './http.js';
+import { describeSettings, readSettings } from './settings.js';
+import { formatStartupResult, runStartupBench } from './startup.js';
+import { formatSyncResult, runSyncBench } from './sync.js';
+import { describeSyncSettings, readSyncSettings } from './sync-settings.js';
+
+// `npm run bench`: every benchmark in turn, then one summary. Settings: see settings.ts and sync-settings.ts.
+const settings = readSettings();
+const syncSettings = readSyncSettings();
+const startedAt = performance.now();
+console.log(`Kontor benchmarks (node ${process.version}): ${describeSettings(settings)}`);
+console.log(`sync: ${describeSyncSettings(syncSettings)}\n`);
+
+console.log('== HTTP: bare Fastify vs authenticated Kontor read, one process ==');
+const http = await runHttpBench(settings);
+console.log('\n== Start-up: the real CLI as a child process ==');
+const startup = await runStartupBench(settings);
+console.log('\n== Sync: hub and client nodes in one process, over loopback HTTP ==');
+const sync = await runSyncBench(syncSettings);
+
+console.log(`\n== Summary (${((performance.now() - startedAt) / 1000).toFixed(0)} s) ==\n`);
+console.log(formatHttpResult(http));
+console.log('');
+console.log(formatStartupResult(startup));
+console.log('');
+console.log(formatSyncResult(sync));

@@ -1,0 +1,69 @@
+import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { type Browser, chromium, type Page } from 'playwright-core';
+import { type RunningServer, startServer } from '../../apps/server/test/processes.js';
+
+export const CHROMIUM = process.env.KONTOR_CHROMIUM ?? '/usr/bin/chromium';
+export const SCREENSHOTS = resolve('test-results/screenshots');
+
+export const chromiumAvailable = existsSync(CHROMIUM);
+if (!chromiumAvailable) {
+  if (process.env.CI) throw new Error(`CI needs Chromium at ${CHROMIUM}; .ci/run installs Debian's chromium`);
+  console.warn(`Chromium is not at ${CHROMIUM}: browser tests are skipped (apt-get install chromium).`);
+}
+
+export function launchBrowser(): Promise<Browser> {
+  return chromium.launch({
+    executablePath: CHROMIUM,
+    args: [
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
+  });
+}
+
+export interface JourneyNode extends RunningServer {
+  adminPassword: string;
+}
+
+/** A real `kontor start` on a fresh data directory with the demo organisation. */
+export async function startJourneyNode(): Promise<JourneyNode & { cleanup(): Promise<void> }> {
+  const dataDir = mkdtempSync(join(tmpdir(), 'kontor-e2e-'));
+  const adminPassword = 'journey admin password';
+  const server = await startServer(['--data', dataDir, '--port', '0', '--admin-password', adminPassword]);
+  return {
+    ...server,
+    adminPassword,
+    async cleanup() {
+      await server.stop();
+      rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+}
+
+/** Saves a full-page screenshot as test-results/screenshots/<journey>-<step>.png. */
+export async function screenshot(page: Page, journey: string, step: string) {
+  mkdirSync(SCREENSHOTS, { recursive: true });
+  // Let Mantine's open/close transitions (≤ 250 ms) finish, so the picture shows what a person sees.
+  await page.waitForTimeout(350);
+  await page.screenshot({ path: join(SCREENSHOTS, `${journey}-${step}.png`), fullPage: true });
+}
+
+/** Collects console errors and failed requests so a journey can assert the page stayed clean. */
+export function watchPage(page: Page): string[] {
+  const problems: string[] = [];
+  page.on('console', (message) => {
+    // A 401 before sign-in, or for a wrong password, is the API answering as it should.
+    const expected = message.text().includes('status of 401');
+    if (message.type() === 'error' && !expected) problems.push(`console: ${message.text()}`);
+  });
+  page.on('pageerror', (error) => problems.push(`page error: ${error.message}`));
+  return problems;
+}

@@ -21,6 +21,24 @@ export const configSchema = z
     enrollCode: z.string().trim().min(6).max(64).optional(),
     /** How this node is named in the hub's registry (default: the host name). */
     nodeName: z.string().trim().min(1).max(100).optional(),
+    /**
+     * Other nodes of the cluster (comma-separated URLs): where a client looks for the hub, or for peers to
+     * exchange changes with, when its hub cannot be reached; where a hub looks for a node promoted in its absence.
+     */
+    syncPeers: z
+      .preprocess(
+        (value) =>
+          typeof value === 'string'
+            ? value
+                .split(',')
+                .map((url) => url.trim())
+                .filter(Boolean)
+            : value,
+        z.array(
+          z.url({ protocol: /^https?$/, error: 'expected URLs such as https://ward7.example.org, comma-separated' }),
+        ),
+      )
+      .default([]),
     /** How often a client syncs with its hub when nothing nudges it. */
     syncIntervalMs: z.coerce.number().int().min(100).default(2000),
     /** Changes stamped further than this ahead of the local clock are refused. */

@@ -1,5 +1,6 @@
 import { Command, Option } from 'commander';
 import { prettifyError, ZodError } from 'zod';
+import { nodeCommands } from './cli/node-commands.js';
 import { syncCommands } from './cli/sync-commands.js';
 import { userCommands } from './cli/user-commands.js';
 import { ConfigError, type ConfigInput, type KontorConfig, loadConfig } from './config.js';
@@ -21,8 +22,13 @@ function withStoreOptions(command: Command): Command {
 }
 
 export function configFrom(flags: Flags): KontorConfig {
-  const { config: file, data, enroll, ...rest } = flags;
-  const settings: Partial<Record<keyof ConfigInput, unknown>> = { ...rest, dataDir: data, enrollCode: enroll };
+  const { config: file, data, enroll, peers, ...rest } = flags;
+  const settings: Partial<Record<keyof ConfigInput, unknown>> = {
+    ...rest,
+    dataDir: data,
+    enrollCode: enroll,
+    syncPeers: peers,
+  };
   if (flags.demo === false) settings.demo = false;
   return loadConfig({ flags: settings, file });
 }
@@ -92,6 +98,7 @@ withStoreOptions(program.command('start').description('start a node (a hub on em
   .option('--port <port>', 'port to listen on (default 3000)')
   .option('--host <host>', 'address to listen on (default 127.0.0.1)')
   .option('--upstream <url>', 'hub URL a client node syncs with')
+  .option('--peers <urls>', 'other nodes of the cluster, comma-separated: fallbacks for the hub and LAN peers')
   .option('--enroll <code>', 'one-time code from the hub (Admin -> Nodes) that enrolls this client on first start')
   .option('--node-name <name>', "this node's name in the hub's registry (default: the host name)")
   .option('--public-url <url>', 'the URL users reach this node at (https turns on secure cookies)')
@@ -126,7 +133,10 @@ withStoreOptions(program.command('seed').description('load demo data'))
 
 program.addCommand(userCommands(withStoreOptions, (flags: Flags) => openForCommand(configFrom(flags)), run));
 
-for (const command of syncCommands(withStoreOptions, configFrom, openForCommand, run)) {
+for (const command of [
+  ...syncCommands(withStoreOptions, configFrom, openForCommand, run),
+  ...nodeCommands(withStoreOptions, configFrom, openForCommand, run),
+]) {
   program.addCommand(command);
 }
 

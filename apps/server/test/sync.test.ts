@@ -31,9 +31,10 @@ describeEachStore('sync between a hub and a client', (store) => {
     const nodes = (await hub.app.inject({ url: '/api/sync/nodes', headers: hub.admin.headers })).json();
     expect(nodes.map((node: { role: string }) => node.role).sort()).toEqual(['client', 'hub']);
     const admin = await client.login('admin', ADMIN_PASSWORD);
-    const status = (await client.app.inject({ url: '/api/sync/status', headers: admin.headers })).json();
-    expect(status).toMatchObject({ role: 'client', enrolled: true, hub: hubUrl, epoch: 1 });
-    expect(status.lastSyncAt).not.toBeNull();
+    const status = async () => (await client.app.inject({ url: '/api/sync/status', headers: admin.headers })).json();
+    // Users arrive with the snapshot; the round that loaded it ends with the first exchange of changes.
+    await expect.poll(async () => (await status()).lastSyncAt, { timeout: 20_000 }).not.toBeNull();
+    expect(await status()).toMatchObject({ role: 'client', enrolled: true, hub: hubUrl, epoch: 1 });
     expect((await client.app.inject({ url: '/api/node' })).json()).toMatchObject({
       organisation: 'Region Örebro län (demo)',
       role: 'client',

@@ -1,6 +1,7 @@
 import { sql } from 'kysely';
 import { Outbox } from '../platform/events/outbox.js';
 import type { Db, Platform } from '../platform/platform.js';
+import { Authority, EPOCHS_TABLE, type EpochRecord, epochFromRow } from './authority.js';
 import { changeLog, toWire, type Vector } from './change-log.js';
 import { parseHlc, tooFarAhead } from './hlc.js';
 import { publicKeyObject } from './node-identity.js';
@@ -21,10 +22,21 @@ export interface ApplyOutcome {
   /** Held back until an earlier seq of the same origin arrives. */
   waiting: number;
   tables: string[];
+  /** Set when the batch brought a new epoch: the hub it names, and whether this node stopped being the hub. */
+  epoch?: EpochRecord & { demoted: boolean };
 }
 
-/** What applying one batch carries along: pending writes and the owners of the rows it touches. */
-type DrainState = { buffer: WriteBuffer; owners: Map<string, Map<string, unknown>> };
+/**
+ * What applying one batch carries along: pending writes, the owners of the rows it touches, the newest clock
+ * stamp applied to each of those rows, and who was the hub when.
+ */
+type DrainState = {
+  buffer: WriteBuffer;
+  owners: Map<string, Map<string, unknown>>;
+  newest: Map<string, string>;
+  authority: Authority;
+  epochChanged: boolean;
+};
 
 /** A received change and what became of it here. */
 type Settled = { change: WireChange; status: 'applied' | 'rejected' | 'pending'; reason: string | null };
@@ -48,7 +60,8 @@ export class Applier {
   ) {}
 
   async apply(changes: WireChange[]): Promise<ApplyOutcome> {
-    const nodes = await this.#verify(changes);
+    const authority = await Authority.load(this.platform.db);
+    const nodes = await this.#verify(changes, authority);
     const outcome: ApplyOutcome = { applied: 0, rejected: 0, duplicates: 0, waiting: 0, tables: [] };
     if (changes.length === 0) return outcome;
     const touched = new Set<string>();
@@ -67,12 +80,22 @@ export class Applier {
       }
       outcome.duplicates = changes.length - [...fresh.values()].reduce((sum, ofOrigin) => sum + ofOrigin.size, 0);
       const settled: Settled[] = [];
-      const state: DrainState = { buffer: new WriteBuffer(trx), owners: await this.#owners(trx, fresh, nodes) };
+      const state: DrainState = {
+        buffer: new WriteBuffer(trx),
+        owners: await this.#owners(trx, fresh, nodes, authority),
+        newest: await this.#newest(trx, fresh),
+        authority,
+        epochChanged: false,
+      };
       for (const [origin, ofOrigin] of fresh) {
         await this.#drain(trx, origin, ofOrigin, vector, nodes, settled, touched, state);
         for (const change of ofOrigin.values()) settled.push({ change, status: 'pending', reason: null });
       }
       await state.buffer.flush();
+      const current = state.authority.current;
+      if (state.epochChanged && current) {
+        outcome.epoch = { ...current, demoted: await changeLog.followEpoch(trx, current) };
+      }
       await changeLog.insertMany(trx, settled);
       for (const { status } of settled) outcome[status === 'pending' ? 'waiting' : status] += 1;
       const newest = changes.map((change) => parseHlc(change.hlc)).sort((a, b) => (b?.wall ?? 0) - (a?.wall ?? 0))[0];
@@ -89,7 +112,7 @@ export class Applier {
    * Everything that can be checked before writing: a batch failing any of it is refused whole. A node enrolled
    * after this node last synced is known from the hub's registry change in the same batch (bundles carry both).
    */
-  async #verify(changes: WireChange[]): Promise<Map<string, RegisteredNode>> {
+  async #verify(changes: WireChange[], authority: Authority): Promise<Map<string, RegisteredNode>> {
     const nodes = new Map<string, RegisteredNode>();
     const enrolledInBatch = new Map<string, RegisteredNode>();
     const maxDrift = this.platform.config.syncMaxDriftMs;
@@ -109,7 +132,7 @@ export class Applier {
         nodes.set(change.origin, node);
         this.#check(change, node, maxDrift);
         progress = true;
-        const enrolled = node.role === 'hub' ? registryEntry(change) : undefined;
+        const enrolled = authority.hubAt(change.hlc) === change.origin ? registryEntry(change) : undefined;
         if (enrolled) enrolledInBatch.set(enrolled.nodeId, enrolled);
       }
       unverified = later;
@@ -166,9 +189,22 @@ export class Applier {
       if (refusal) settled.push({ change, status: 'rejected', reason: refusal });
       else {
         const table = this.tables.get(change.table) as ReplicatedTable;
+        const row = `${table.table} ${keyText(table, change.key)}`;
+        const newer = state.newest.get(row);
+        // Last writer wins per row: an older change that arrives late (an old hub merging back) is kept in the
+        // log but does not overwrite what a newer one wrote.
+        if (newer !== undefined && newer > change.hlc) {
+          settled.push({ change, status: 'applied', reason: `superseded by the change stamped ${newer}` });
+          continue;
+        }
+        state.newest.set(row, change.hlc);
         await state.buffer.write(table, change.op, change.key, change.data);
         if (table.ownerColumn)
           state.owners.get(table.table)?.set(keyText(table, change.key), change.data?.[table.ownerColumn]);
+        if (change.table === EPOCHS_TABLE && change.data) {
+          state.authority.accept(epochFromRow(change.data));
+          state.epochChanged = true;
+        }
         settled.push({ change, status: 'applied', reason: null });
         touched.add(change.table);
       }
@@ -190,7 +226,11 @@ export class Applier {
     if (origin.revokedAt) return 'the origin node was revoked';
     const table = this.tables.get(change.table);
     if (!table) return `${change.table} is not a replicated table here`;
-    if (origin.role === 'hub') return undefined;
+    if (change.table === EPOCHS_TABLE) {
+      if (change.op !== 'upsert' || !change.data) return 'an epoch is never deleted';
+      return state.authority.refusal(epochFromRow(change.data), origin.nodeId);
+    }
+    if (state.authority.hubAt(change.hlc) === origin.nodeId) return undefined;
     if (table.policy === 'reference') return `${change.table} is maintained on the hub only`;
     const owner = table.ownerColumn as string;
     const current = await this.#ownerOf(trx, table, change.key, state);
@@ -202,12 +242,17 @@ export class Applier {
   }
 
   /** Owners of the rows this batch's owned changes touch, read once: table -> key -> owner. */
-  async #owners(trx: Db, fresh: Map<string, Map<number, WireChange>>, nodes: Map<string, RegisteredNode>) {
+  async #owners(
+    trx: Db,
+    fresh: Map<string, Map<number, WireChange>>,
+    nodes: Map<string, RegisteredNode>,
+    authority: Authority,
+  ) {
     const keysByTable = new Map<string, Array<Record<string, unknown>>>();
     for (const [origin, ofOrigin] of fresh) {
-      if (nodes.get(origin)?.role === 'hub') continue;
+      if (!nodes.has(origin)) continue;
       for (const change of ofOrigin.values()) {
-        if (this.tables.get(change.table)?.policy !== 'owned') continue;
+        if (this.tables.get(change.table)?.policy !== 'owned' || authority.hubAt(change.hlc) === origin) continue;
         keysByTable.set(change.table, [...(keysByTable.get(change.table) ?? []), change.key]);
       }
     }
@@ -220,6 +265,17 @@ export class Applier {
       owners.set(name, found);
     }
     return owners;
+  }
+
+  /** The newest clock stamp applied so far to each row this batch touches: `table key` -> stamp. */
+  async #newest(trx: Db, fresh: Map<string, Map<number, WireChange>>) {
+    const changes = [...fresh.values()].flatMap((ofOrigin) => [...ofOrigin.values()]);
+    const newest = new Map<string, string>();
+    for (const row of await changeLog.newestApplied(trx, changes)) {
+      const table = this.tables.get(row.tbl);
+      if (table) newest.set(`${table.table} ${keyText(table, row.pk)}`, row.hlc);
+    }
+    return newest;
   }
 
   /** The owner of a row as this batch has left it so far (null: no such row). */

@@ -37,6 +37,7 @@ type SyncTables = {
     enrolled_at: Generated<Date>;
     bootstrapped: Generated<boolean>;
     last_sync_at: Generated<Date | null>;
+    confirmed_seq: Generated<number>;
   };
   'sync.changes': ChangeRow & { received_at: Generated<Date> };
   'sync.vector': { origin: string; seq: number };
@@ -58,6 +59,7 @@ type SyncTables = {
     used_at: Generated<Date | null>;
   };
   'sync.peers': { node_id: string; vector: unknown; last_seen_at: Generated<Date> };
+  'sync.epochs': { epoch: number; hub_node_id: string; hub_url: string | null; started_hlc: string; promoted_at: Date };
 };
 
 export type Vector = Record<string, number>;
@@ -137,6 +139,10 @@ export const changeLog = {
       .values({ singleton: true, ...values })
       .onConflict((oc) => oc.column('singleton').doUpdateSet(values))
       .execute();
+  },
+
+  async setHubUrl(db: Db, url: string) {
+    await syncDb(db).updateTable('sync.cluster').set({ hub_url: url }).execute();
   },
 
   async markBootstrapped(db: Db) {
@@ -269,6 +275,65 @@ export const changeLog = {
       .where('seq', '>', confirmedSeq)
       .executeTakeFirstOrThrow();
     return Number(row.n);
+  },
+
+  /** The newest stamp applied to each row these changes touch (rows only ever loaded from a snapshot have none). */
+  async newestApplied(db: Db, changes: WireChange[]) {
+    if (changes.length === 0) return [];
+    const result = await sql<{ tbl: string; pk: Record<string, unknown>; hlc: string }>`
+      select c.tbl, c.pk, max(c.hlc) as hlc from sync.changes c
+      join (select distinct * from unnest(${changes.map((change) => change.table)}::text[],
+              ${changes.map((change) => JSON.stringify(change.key))}::jsonb[]) as k(tbl, pk)) k
+        on c.tbl = k.tbl and c.pk = k.pk
+      where c.status = 'applied' and c.reason is null
+      group by c.tbl, c.pk`.execute(db);
+    return result.rows;
+  },
+
+  /**
+   * Makes a newer epoch this node's authority: the hub it names (and its address when the epoch recorded one).
+   * Answers whether this node was the hub until now and has become a client.
+   */
+  async followEpoch(db: Db, epoch: { epoch: number; hubNodeId: string; hubUrl: string | null }): Promise<boolean> {
+    await sql`update sync.cluster set epoch = ${epoch.epoch}, hub_node_id = ${epoch.hubNodeId},
+        hub_url = coalesce(${epoch.hubUrl}, case when hub_node_id = ${epoch.hubNodeId} then hub_url end)
+      where epoch < ${epoch.epoch} or (epoch = ${epoch.epoch} and hub_node_id <> ${epoch.hubNodeId})`.execute(db);
+    const demoted = await sql`update sync.local_node set role = 'client'
+      where role = 'hub' and node_id <> ${epoch.hubNodeId} returning node_id`.execute(db);
+    return demoted.rows.length > 0;
+  },
+
+  async addEpoch(db: Db, epoch: { epoch: number; hubNodeId: string; hubUrl: string | null; startedHlc: string }) {
+    await syncDb(db)
+      .insertInto('sync.epochs')
+      .values({
+        epoch: epoch.epoch,
+        hub_node_id: epoch.hubNodeId,
+        hub_url: epoch.hubUrl,
+        started_hlc: epoch.startedHlc,
+        promoted_at: new Date(),
+      })
+      .execute();
+  },
+
+  /** Advances this node's clock as a write would and answers the stamp; every later change is stamped after it. */
+  async clockStamp(db: Db): Promise<string> {
+    const result = await sql<{ stamp: string }>`update sync.local_node set
+        hlc_counter = case when now_ms.v > hlc_wall then 0 else hlc_counter + 1 end,
+        hlc_wall = greatest(hlc_wall, now_ms.v)
+      from (select floor(extract(epoch from clock_timestamp()) * 1000)::bigint as v) now_ms
+      returning lpad(hlc_wall::text, 15, '0') || '-' || lpad(hlc_counter::text, 5, '0') || '-' || node_id as stamp`.execute(
+      db,
+    );
+    return result.rows[0]?.stamp ?? '';
+  },
+
+  async setRole(db: Db, role: 'hub' | 'client') {
+    await syncDb(db).updateTable('sync.local_node').set({ role }).execute();
+  },
+
+  async confirm(db: Db, seq: number) {
+    await sql`update sync.cluster set confirmed_seq = greatest(confirmed_seq, ${seq})`.execute(db);
   },
 
   async mergeClock(db: Db, wall: number, counter: number) {

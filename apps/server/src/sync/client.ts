@@ -1,30 +1,31 @@
 import { hostname } from 'node:os';
 import type { Logger } from 'pino';
 import WebSocket from 'ws';
-import { changeLog } from './change-log.js';
-import { nodeRequestHeaders } from './node-auth.js';
-import { publicKeyObject } from './node-identity.js';
-import type { Snapshot, SyncService } from './service.js';
-import { bytesSignatureValid, type WireChange } from './signing.js';
+import { changeLog, type Vector } from './change-log.js';
+import { PeerConnection } from './peer-connection.js';
+import type { Hello, SyncService } from './service.js';
 
 const PAGE = 2_000;
 const MAX_BACKOFF_MS = 30_000;
-const REQUEST_TIMEOUT_MS = 15_000;
 
-export class HubError extends Error {
-  override name = 'HubError';
+/** A round that reached no hub; `peers` says how many other nodes it exchanged changes with instead. */
+export class HubUnreachable extends Error {
+  override name = 'HubUnreachable';
   constructor(
     message: string,
-    readonly status?: number,
+    readonly peers: number,
   ) {
     super(message);
   }
 }
 
 /**
- * A client node's side of sync: enroll once, load the hub's snapshot once, then push own changes and pull the
- * hub's for as long as the node runs. An unreachable hub is retried with exponential backoff and jitter,
- * forever; each attempt starts from what the database holds, so waiting costs no memory.
+ * A node's side of sync with the others, for as long as it runs. A client enrolls once, loads the hub's
+ * snapshot once, then exchanges changes with the hub; when the hub cannot be reached it tries the other
+ * addresses it knows (the fallback list, `kontor upstream set`) and exchanges changes with every peer it reaches
+ * (store and forward), and it follows a newer epoch wherever it learns of one. A hub with a fallback list looks
+ * there for a newer hub, so that an old hub coming back becomes a client and merges. Failures are retried with
+ * exponential backoff and jitter, forever; each attempt starts from the database, so waiting costs no memory.
  */
 export class SyncClient {
   #timer: NodeJS.Timeout | undefined;
@@ -32,23 +33,29 @@ export class SyncClient {
   #stopped = true;
   #failures = 0;
   #again = false;
-  #nudges: WebSocket | undefined;
+  #nudges: { url: string; socket: WebSocket } | undefined;
+  #stopListening: (() => void) | undefined;
 
   constructor(
     private readonly sync: SyncService,
-    private readonly hubUrl: string,
     private readonly logger: Logger,
   ) {}
 
   start() {
     this.#stopped = false;
+    // A promotion here or a newer epoch learnt from a peer changes whom to talk to: start over at once.
+    this.#stopListening = this.sync.onAuthorityChange(() => {
+      this.#closeNudges();
+      this.#nudged();
+    });
     this.#schedule(0);
   }
 
   async stop() {
     this.#stopped = true;
     clearTimeout(this.#timer);
-    this.#nudges?.close();
+    this.#stopListening?.();
+    this.#closeNudges();
     await this.#running?.catch(() => undefined);
   }
 
@@ -72,37 +79,50 @@ export class SyncClient {
   }
 
   #nudged() {
+    if (this.#stopped) return;
     this.syncNow().catch((error: unknown) => {
       this.sync.lastError = (error as Error).message;
     });
   }
 
   /** Keeps a WebSocket to the hub open; each message from it means "I have new changes". */
-  #listenForNudges() {
-    if (this.#nudges || this.#stopped) return;
-    const url = new URL('/api/sync/nudges', this.hubUrl);
+  #listenForNudges(hubUrl: string) {
+    if (this.#stopped || this.#nudges?.url === hubUrl) return;
+    this.#closeNudges();
+    const url = new URL('/api/sync/nudges', hubUrl);
     url.protocol = url.protocol === 'https:' ? 'wss:' : 'ws:';
-    const socket = new WebSocket(url, { headers: nodeRequestHeaders(this.sync.identity, 'GET', url.pathname, '') });
-    this.#nudges = socket;
+    const socket = new WebSocket(url, {
+      headers: new PeerConnection(this.sync.identity, hubUrl).signedHeaders('GET', url.pathname, ''),
+    });
+    const nudges = { url: hubUrl, socket };
+    this.#nudges = nudges;
     // Whatever the hub committed between our last pull and this socket opening would otherwise wait a round.
     socket.on('open', () => this.#nudged());
     socket.on('message', () => this.#nudged());
     socket.on('error', () => undefined); // 'close' follows; the next successful round reconnects
     socket.on('close', () => {
-      if (this.#nudges === socket) this.#nudges = undefined;
+      if (this.#nudges === nudges) this.#nudges = undefined;
     });
+  }
+
+  #closeNudges() {
+    this.#nudges?.socket.close();
+    this.#nudges = undefined;
   }
 
   #schedule(delayMs: number) {
     if (this.#stopped) return;
     clearTimeout(this.#timer);
     this.#timer = setTimeout(async () => {
+      let peersOnly = false;
       try {
         await this.syncNow();
         this.#failures = 0;
         this.sync.lastError = null;
       } catch (error) {
-        this.#failures += 1;
+        // Exchanging with LAN peers is progress too: keep the ordinary pace while the hub is away.
+        peersOnly = error instanceof HubUnreachable && error.peers > 0;
+        this.#failures = peersOnly ? 0 : this.#failures + 1;
         this.sync.lastError = (error as Error).message;
         this.logger.warn({ err: error, failures: this.#failures }, 'sync with the hub failed; will retry');
       }
@@ -117,123 +137,131 @@ export class SyncClient {
   }
 
   async #round() {
-    const { db } = this.sync.platform;
+    const { db, config } = this.sync.platform;
     let cluster = await changeLog.cluster(db);
     if (!cluster) {
+      if (this.sync.isHub) return;
       await this.#enroll();
       cluster = await changeLog.cluster(db);
     }
-    if (cluster && !cluster.bootstrapped) await this.sync.loadSnapshot(await this.#snapshot());
-    // Pull first: its answer tells which of our own changes the hub already holds, so a restart resends none.
-    await this.#pull();
-    await this.#push();
-    await changeLog.markSynced(db);
-    this.#listenForNudges();
+    if (cluster && !cluster.bootstrapped) {
+      const hub = new PeerConnection(this.sync.identity, cluster.hub_url ?? config.upstream ?? '');
+      await this.sync.loadSnapshot(await hub.snapshot(await this.sync.publicKeyOf(cluster.hub_node_id)));
+    }
+    if (this.sync.isHub) await this.#lookForNewerHub();
+    else await this.#syncWithHub();
   }
 
   async #enroll() {
-    const code = this.sync.platform.config.enrollCode;
-    if (!code) throw new HubError('this client is not enrolled: start it once with --enroll <code from the hub>');
+    const { config } = this.sync.platform;
+    if (!config.enrollCode || !config.upstream)
+      throw new Error('this client is not enrolled: start it once with --upstream <hub URL> --enroll <code>');
     const { identity } = this.sync;
-    const answer = await this.#call<{ clusterId: string; epoch: number; hubNodeId: string; hubPublicKey: string }>(
-      'POST',
-      '/api/sync/enroll',
-      {
-        code,
-        nodeId: identity.nodeId,
-        name: this.sync.platform.config.nodeName ?? hostname(),
-        publicKey: identity.publicKey,
-      },
-      false,
-    );
+    const answer = await new PeerConnection(identity, config.upstream).enroll({
+      code: config.enrollCode,
+      nodeId: identity.nodeId,
+      name: config.nodeName ?? hostname(),
+      publicKey: identity.publicKey,
+    });
     await this.sync.platform.transaction(async (trx) => {
       await changeLog.setCluster(trx, {
         clusterId: answer.clusterId,
         epoch: answer.epoch,
         hubNodeId: answer.hubNodeId,
-        hubUrl: this.hubUrl,
+        hubUrl: config.upstream ?? null,
       });
       await this.sync.trustHub(trx, answer.hubNodeId, answer.hubPublicKey);
     });
-    this.logger.info({ hub: this.hubUrl, clusterId: answer.clusterId }, 'enrolled with the hub');
+    this.logger.info({ hub: config.upstream, clusterId: answer.clusterId }, 'enrolled with the hub');
   }
 
-  async #snapshot(): Promise<Snapshot> {
-    const { body, signature } = await this.#fetch('GET', '/api/sync/snapshot', undefined, true);
-    const cluster = await changeLog.cluster(this.sync.platform.db);
-    const hubKey = cluster && (await this.sync.publicKeyOf(cluster.hub_node_id));
-    if (!hubKey || !signature || !bytesSignatureValid(publicKeyObject(hubKey), Buffer.from(body, 'utf8'), signature)) {
-      throw new HubError('the snapshot is not signed by the hub this node enrolled with; refusing it');
-    }
-    return JSON.parse(body) as Snapshot;
+  /** Every address this node knows for its hub or its peers, the current hub's first. */
+  async #addresses(): Promise<string[]> {
+    const { db, config } = this.sync.platform;
+    const cluster = await changeLog.cluster(db);
+    const known = [cluster?.hub_url, config.upstream, ...config.syncPeers];
+    return [...new Set(known.filter((url): url is string => Boolean(url) && url !== config.publicUrl))];
   }
 
-  async #push() {
-    const { db } = this.sync.platform;
-    const own = this.sync.identity.nodeId;
-    for (;;) {
-      const { changes } = await this.sync.changesBeyond(
-        { ...(await changeLog.vector(db)), [own]: this.sync.confirmedSeq },
-        PAGE,
-      );
-      const mine = changes.filter((change) => change.origin === own);
-      if (mine.length === 0) return;
-      const answer = await this.#call<{ vector: Record<string, number> }>('POST', '/api/sync/push', { changes: mine });
-      this.sync.confirmedSeq = answer.vector[own] ?? this.sync.confirmedSeq;
-      if (mine.length < PAGE) return;
-    }
-  }
-
-  async #pull() {
-    for (;;) {
-      const vector = await changeLog.vector(this.sync.platform.db);
-      const answer = await this.#call<{ changes: WireChange[]; more: boolean; vector: Record<string, number> }>(
-        'POST',
-        '/api/sync/pull',
-        {
-          vector,
-          limit: PAGE,
-        },
-      );
-      this.sync.confirmedSeq = answer.vector[this.sync.identity.nodeId] ?? this.sync.confirmedSeq;
-      await this.sync.receive(null, answer.changes);
-      if (!answer.more) return;
-    }
-  }
-
-  async #call<T>(method: string, path: string, payload?: unknown, signed = true): Promise<T> {
-    return JSON.parse((await this.#fetch(method, path, payload, signed)).body) as T;
-  }
-
-  async #fetch(method: string, path: string, payload: unknown, signed: boolean) {
-    const body = payload === undefined ? '' : JSON.stringify(payload);
-    const headers: Record<string, string> = payload === undefined ? {} : { 'content-type': 'application/json' };
-    if (signed) Object.assign(headers, nodeRequestHeaders(this.sync.identity, method, path, body));
-    let response: Response;
+  /**
+   * Says hello to a node of this cluster; undefined when it cannot be reached, is this node itself, or belongs
+   * to another cluster (noted in `problems`).
+   */
+  async #meet(url: string, problems: string[]): Promise<{ peer: PeerConnection; hello: Hello } | undefined> {
+    const peer = new PeerConnection(this.sync.identity, url);
     try {
-      response = await fetch(new URL(path, this.hubUrl), {
-        method,
-        headers,
-        body: payload === undefined ? undefined : body,
-        signal: AbortSignal.timeout(REQUEST_TIMEOUT_MS),
-      });
+      const hello = await peer.hello(await this.sync.hello(), (nodeId) => this.sync.publicKeyOf(nodeId));
+      if (hello.nodeId === this.sync.identity.nodeId) return undefined;
+      return { peer, hello };
     } catch (error) {
-      const cause = (error as Error & { cause?: Error }).cause?.message;
-      throw new HubError(
-        `the hub at ${this.hubUrl} cannot be reached: ${(error as Error).message}${cause ? ` (${cause})` : ''}`,
-      );
+      problems.push((error as Error).message);
+      return undefined;
     }
-    const text = await response.text();
-    if (!response.ok) {
-      const detail = (() => {
-        try {
-          return (JSON.parse(text) as { detail?: string }).detail ?? text;
-        } catch {
-          return text;
-        }
-      })();
-      throw new HubError(`the hub refused ${method} ${path} (${response.status}): ${detail}`, response.status);
+  }
+
+  async #syncWithHub() {
+    const { db } = this.sync.platform;
+    const problems: string[] = [];
+    let peers = 0;
+    for (const url of await this.#addresses()) {
+      const met = await this.#meet(url, problems);
+      if (!met) continue;
+      // Pulling may bring a newer epoch: whether this is the hub is decided after the exchange.
+      const isHub = async () => met.hello.nodeId === (await changeLog.cluster(db))?.hub_node_id;
+      try {
+        await this.#exchange(met.peer, await isHub());
+      } catch (error) {
+        problems.push((error as Error).message);
+        continue;
+      }
+      if (await isHub()) {
+        await changeLog.setHubUrl(db, url);
+        await changeLog.markSynced(db);
+        this.#listenForNudges(url);
+        return;
+      }
+      peers += 1;
     }
-    return { body: text, signature: response.headers.get('x-kontor-signature') };
+    const reason = problems.length > 0 ? problems.join('; ') : 'no address of the hub is known';
+    throw new HubUnreachable(
+      `the hub cannot be reached (${reason})${peers > 0 ? `; exchanged changes with ${peers} peer(s)` : ''}`,
+      peers,
+    );
+  }
+
+  /** A hub asks its fallback list whether another node has been promoted meanwhile, and follows it if so. */
+  async #lookForNewerHub() {
+    const cluster = await changeLog.cluster(this.sync.platform.db);
+    if (!cluster) return;
+    for (const url of await this.#addresses()) {
+      const met = await this.#meet(url, []);
+      if (!met || met.hello.clusterId !== cluster.cluster_id) continue;
+      const rival = met.hello.role === 'hub' && met.hello.epoch === cluster.epoch;
+      if ((met.hello.epoch ?? 0) > cluster.epoch || rival) await this.#exchange(met.peer, false);
+      if (!this.sync.isHub) return; // demoted by what it pulled: the next round syncs with the new hub
+    }
+  }
+
+  /** Pulls what the peer has beyond this node's vector, then pushes what this node has beyond the peer's. */
+  async #exchange(peer: PeerConnection, isHub: boolean) {
+    const own = this.sync.identity.nodeId;
+    let theirs: Vector = {};
+    for (;;) {
+      const answer = await peer.pull(await this.sync.vector());
+      theirs = answer.vector;
+      await this.sync.receive(null, answer.changes);
+      if (!answer.more) break;
+    }
+    if (isHub) await this.sync.confirm(theirs[own] ?? 0);
+    for (;;) {
+      const { changes, more } = await this.sync.changesBeyond(theirs, PAGE);
+      if (changes.length === 0) return;
+      const answer = await peer.push(changes);
+      // What the peer could not apply yet (it lacks an earlier change) is not offered again this round.
+      theirs = { ...answer.vector };
+      for (const change of changes) theirs[change.origin] = Math.max(theirs[change.origin] ?? 0, change.seq);
+      if (isHub) await this.sync.confirm(answer.vector[own] ?? 0);
+      if (!more) return;
+    }
   }
 }

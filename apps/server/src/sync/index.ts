@@ -2,15 +2,33 @@ import { rename, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { sql } from 'kysely';
+import { systemContext } from '../platform/context.js';
 import type { KontorModule, Platform } from '../platform/platform.js';
+import { EPOCHS_TABLE } from './authority.js';
 import { SyncClient } from './client.js';
+import { takeRequests } from './control-requests.js';
 import { installCapture, type ReplicatedTable } from './replicated-tables.js';
 import { syncRoutes } from './routes.js';
 import { SyncService } from './service.js';
 
 export { SYNC_APPLIED_TOPIC } from './applier.js';
-export { BundleRefusal, exportBundle, importBundle } from './bundle.js';
+export { BundleRefusal, exportBundle, exportSnapshotBundle, importBundle } from './bundle.js';
+export { leaveRequest } from './control-requests.js';
 export type { ReplicatedTable } from './replicated-tables.js';
+
+/** Carries out what `kontor promote` / `kontor upstream set` asked of this running node. */
+async function handleRequests(sync: SyncService, platform: Platform) {
+  for (const request of await takeRequests(platform.config.dataDir)) {
+    const ctx = systemContext(`cli ${request.action}`);
+    try {
+      if (request.action === 'promote') await sync.promote(ctx);
+      else await sync.setUpstream(ctx, request.url);
+    } catch (error) {
+      sync.lastError = `${request.action}: ${(error as Error).message}`;
+      platform.logger.warn({ err: error, request }, 'could not carry out a request from the shell');
+    }
+  }
+}
 
 /** The file a running node keeps its sync state in, for `kontor status` while the node holds the data directory. */
 export const STATUS_FILE = 'sync-status.json';
@@ -21,6 +39,14 @@ const registryTable: ReplicatedTable = {
   policy: 'reference',
   key: ['node_id'],
   columns: ['node_id', 'name', 'public_key', 'role', 'scope', 'enrolled_at', 'revoked_at'],
+};
+
+/** Each promotion's record, so every node judges hub-only changes by who was the hub when they were made. */
+const epochsTable: ReplicatedTable = {
+  table: EPOCHS_TABLE,
+  policy: 'reference',
+  key: ['epoch'],
+  columns: ['epoch', 'hub_node_id', 'hub_url', 'started_hlc', 'promoted_at'],
 };
 
 /**
@@ -41,7 +67,7 @@ export function createSyncModule(
     migrations: fileURLToPath(new URL('./migrations', import.meta.url)),
     permissions: [{ key: 'admin.sync', description: 'Enroll, revoke and promote nodes; export and import bundles' }],
     async init(platform: Platform) {
-      const tables = [registryTable, ...replicatedTables()];
+      const tables = [registryTable, epochsTable, ...replicatedTables()];
       const applied = await sql<{ n: number }>`select count(*)::int as n from platform.schema_migrations`.execute(
         platform.db,
       );
@@ -53,16 +79,17 @@ export function createSyncModule(
     register: (app) => app.register(syncRoutes, { sync: ready() }),
     async start(platform: Platform) {
       const sync = ready();
-      const hubUrl = sync.isHub ? undefined : await sync.hubUrl();
-      if (hubUrl) {
-        client = new SyncClient(sync, hubUrl, platform.logger);
-        client.start();
-      } else if (!sync.isHub) {
+      if (!sync.isHub && !(await sync.hubUrl())) {
         platform.logger.warn('this client node knows no hub: start it with --upstream <hub URL> --enroll <code>');
       }
+      client = new SyncClient(sync, platform.logger);
+      client.start();
       const path = join(platform.config.dataDir, STATUS_FILE);
       // Written aside and renamed, so `kontor status` never reads half a file.
       const writeStatus = async () => {
+        await handleRequests(sync, platform).catch((error: unknown) =>
+          platform.logger.warn({ err: error }, 'could not read the requests from the shell'),
+        );
         await writeFile(`${path}.tmp`, JSON.stringify(await sync.status()))
           .then(() => rename(`${path}.tmp`, path))
           .catch((error: unknown) => platform.logger.warn({ err: error }, 'could not write the sync status file'));
@@ -78,9 +105,8 @@ export function createSyncModule(
     /** One round with the hub (enroll, snapshot, push, pull), for `kontor enroll`; throws what went wrong. */
     async syncOnce() {
       const sync = ready();
-      const upstream = await sync.hubUrl();
-      if (!upstream) throw new Error('a client node needs --upstream <hub URL>');
-      await new SyncClient(sync, upstream, sync.platform.logger).syncNow();
+      if (!(await sync.hubUrl())) throw new Error('a client node needs --upstream <hub URL>');
+      await new SyncClient(sync, sync.platform.logger).syncNow();
     },
   };
 }

@@ -40,6 +40,10 @@ export const registry = {
       .execute();
   },
 
+  async setRole(db: Db, nodeId: string, role: 'hub' | 'client') {
+    await syncDb(db).updateTable('sync.nodes').set({ role }).where('node_id', '=', nodeId).execute();
+  },
+
   async revoke(db: Db, nodeId: string) {
     await syncDb(db).updateTable('sync.nodes').set({ revoked_at: sql`now()` }).where('node_id', '=', nodeId).execute();
   },

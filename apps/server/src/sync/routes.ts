@@ -1,10 +1,18 @@
-import { enrollment, idParams, syncNode, syncStatus } from '@kontor/contracts';
+import {
+  type BundleRefusalReason,
+  bundleImportOutcome,
+  enrollment,
+  idParams,
+  nodeVector,
+  syncNode,
+  syncStatus,
+} from '@kontor/contracts';
 import type { FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { AppError, badRequest } from '../platform/http/errors.js';
 import { SyncRefusal } from './applier.js';
-import { BundleRefusal, exportBundle, importBundle } from './bundle.js';
+import { BundleRefusal, exportBundle, exportSnapshotBundle, importBundle } from './bundle.js';
 import { verifyNodeRequest } from './node-auth.js';
 import { registerNudges } from './nudges.js';
 import { type RegisteredNode, registry } from './registry.js';
@@ -25,6 +33,16 @@ const wireChange = z.strictObject({
   rejected: z.string().max(500).optional(),
 });
 const vector = z.record(z.uuid(), z.number().int().nonnegative());
+const hello = z.strictObject({
+  protocol: z.number().int(),
+  schemaVersion: z.number().int().nonnegative(),
+  nodeId: z.uuid(),
+  role: z.enum(['hub', 'client']),
+  clusterId: z.uuid().nullable(),
+  epoch: z.number().int().nullable(),
+  hubNodeId: z.uuid().nullable(),
+  hubUrl: z.string().max(2000).nullable(),
+});
 /** A push carries a page of changes (up to 5,000); larger than an ordinary API body. */
 const PUSH_LIMIT = 64 * 1024 * 1024;
 /** Bundles carry whole change logs; they are larger than any API body. */
@@ -82,9 +100,13 @@ export const syncRoutes: FastifyPluginAsyncZod<{ sync: SyncService }> = async (a
     { parseAs: 'buffer', bodyLimit: BUNDLE_LIMIT },
     (_request, body, done) => done(null, body),
   );
+  // What this node's state forbids is a conflict; everything else is wrong with the file itself.
+  const nodeStateRefusals = new Set<BundleRefusalReason>(['node_has_data', 'not_joined', 'snapshot_needs_hub']);
   const bundleProblem = (error: unknown): never => {
-    if (error instanceof BundleRefusal)
-      throw new AppError(422, 'sync.bundle_refused', `The bundle was not imported: ${error.message}`);
+    if (error instanceof BundleRefusal) {
+      const status = nodeStateRefusals.has(error.reason) ? 409 : 422;
+      throw new AppError(status, `sync.bundle_${error.reason}`, `The bundle was refused: ${error.message}`);
+    }
     throw error;
   };
 
@@ -94,14 +116,25 @@ export const syncRoutes: FastifyPluginAsyncZod<{ sync: SyncService }> = async (a
       config: admin,
       schema: {
         tags: ['sync'],
-        summary: 'Exports the changes this node holds beyond `since` (a vector as JSON) as a signed gzip bundle',
-        querystring: z.strictObject({ since: z.string().max(100_000).optional() }),
+        summary:
+          'Exports the changes this node holds beyond `since` (a vector as JSON), or with `full=1` the hub’s full ' +
+          'snapshot, as a signed gzip bundle',
+        querystring: z.strictObject({ since: z.string().max(100_000).optional(), full: z.stringbool().optional() }),
       },
     },
     async (request, reply) => {
-      const since = request.query.since === undefined ? {} : parseVector(request.query.since);
-      const file = await exportBundle(sync, request.ctx, since).catch(bundleProblem);
-      const name = `kontor-${sync.identity.nodeId.slice(0, 8)}-${new Date().toISOString().slice(0, 10)}.kbundle`;
+      const { since, full } = request.query;
+      if (full && since !== undefined) {
+        throw badRequest('sync.bad_bundle_options', 'a full snapshot holds everything: give either full or since', [
+          { path: 'querystring.since', message: 'not allowed with full' },
+        ]);
+      }
+      const file = await (full
+        ? exportSnapshotBundle(sync, request.ctx)
+        : exportBundle(sync, request.ctx, since ? parseVector(since) : {})
+      ).catch(bundleProblem);
+      const kind = full ? 'snapshot-' : '';
+      const name = `kontor-${kind}${sync.identity.nodeId.slice(0, 8)}-${new Date().toISOString().slice(0, 10)}.kbundle`;
       return reply.type('application/gzip').header('content-disposition', `attachment; filename="${name}"`).send(file);
     },
   );
@@ -113,16 +146,9 @@ export const syncRoutes: FastifyPluginAsyncZod<{ sync: SyncService }> = async (a
       schema: {
         tags: ['sync'],
         summary:
-          'Imports a bundle (application/gzip); refused whole when it is damaged, forged, foreign or from a revoked node',
-        response: {
-          200: z.object({
-            changes: z.number(),
-            applied: z.number(),
-            rejected: z.number(),
-            duplicates: z.number(),
-            waiting: z.number(),
-          }),
-        },
+          'Imports a bundle (application/gzip): changes are merged, a hub’s snapshot sets up a node that holds ' +
+          'nothing yet; refused whole when it is damaged, forged, foreign or from a revoked node',
+        response: { 200: bundleImportOutcome },
       },
     },
     async (request) => {
@@ -130,6 +156,19 @@ export const syncRoutes: FastifyPluginAsyncZod<{ sync: SyncService }> = async (a
         throw new AppError(415, 'unsupported_media_type', 'Send the bundle file as application/gzip');
       return importBundle(sync, request.ctx, request.body).catch(bundleProblem);
     },
+  );
+
+  app.get(
+    '/api/sync/vector',
+    {
+      config: admin,
+      schema: {
+        tags: ['sync'],
+        summary: 'What this node holds (its version vector), for exporting only what it lacks from another node',
+        response: { 200: nodeVector },
+      },
+    },
+    async () => ({ nodeId: sync.identity.nodeId, vector: await sync.vector() }),
   );
 
   app.get(
@@ -211,6 +250,65 @@ export const syncRoutes: FastifyPluginAsyncZod<{ sync: SyncService }> = async (a
       },
     },
     async (request) => sync.enroll(request.body),
+  );
+
+  app.post(
+    '/api/sync/hello',
+    {
+      config: nodeSigned,
+      preValidation: verifyPeer,
+      schema: {
+        tags: ['sync'],
+        summary: 'What two nodes tell each other first: protocol, schema version, cluster, epoch and hub (signed)',
+        body: hello,
+      },
+    },
+    async (request, reply) => {
+      peerOf(request);
+      const mine = await sync.hello();
+      if (request.body.clusterId && mine.clusterId && request.body.clusterId !== mine.clusterId)
+        throw new AppError(409, 'sync.foreign_cluster', `This node belongs to cluster ${mine.clusterId}`);
+      const body = JSON.stringify(mine);
+      return reply
+        .type('application/json')
+        .header('x-kontor-signature', signBytes(sync.identity.privateKey, Buffer.from(body, 'utf8')))
+        .send(body);
+    },
+  );
+
+  app.post(
+    '/api/sync/promote',
+    {
+      config: admin,
+      schema: {
+        tags: ['sync'],
+        summary: 'Makes this node the hub now, raising the epoch; the other nodes follow as they hear of it',
+        response: { 200: syncStatus },
+      },
+    },
+    async (request) => {
+      await sync.promote(request.ctx);
+      return sync.status();
+    },
+  );
+
+  app.put(
+    '/api/sync/upstream',
+    {
+      config: admin,
+      schema: {
+        tags: ['sync'],
+        summary: 'Points this client node at another address of its hub',
+        body: z.strictObject({
+          url: z.url({ protocol: /^https?$/, error: 'expected a URL such as https://hub.example.org' }),
+        }),
+        response: { 200: syncStatus },
+      },
+    },
+    async (request) => {
+      await sync.setUpstream(request.ctx, request.body.url);
+      return sync.status();
+    },
   );
 
   app.post(

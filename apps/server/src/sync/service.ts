@@ -6,7 +6,9 @@ import type { RequestContext } from '../platform/context.js';
 import { AppError } from '../platform/http/errors.js';
 import type { Db, Platform } from '../platform/platform.js';
 import { Applier, type ApplyOutcome } from './applier.js';
+import { Authority } from './authority.js';
 import { changeLog, toWire, type Vector } from './change-log.js';
+import { PROTOCOL_VERSION } from './node-auth.js';
 import { generateIdentity, identityFrom, type NodeIdentity } from './node-identity.js';
 import { type RegisteredNode, registry } from './registry.js';
 import { quoteTable, type ReplicatedTable, upsertRows } from './replicated-tables.js';
@@ -14,6 +16,18 @@ import { sha256Hex, signChange, type WireChange } from './signing.js';
 
 const ENROLLMENT_TTL_MS = 24 * 3_600_000;
 const SIGN_BATCH = 500;
+
+/** What two nodes tell each other first (POST /api/sync/hello), before any change is exchanged. */
+export interface Hello {
+  protocol: number;
+  schemaVersion: number;
+  nodeId: string;
+  role: 'hub' | 'client';
+  clusterId: string | null;
+  epoch: number | null;
+  hubNodeId: string | null;
+  hubUrl: string | null;
+}
 
 export interface Snapshot {
   clusterId: string;
@@ -31,6 +45,7 @@ export class SyncService {
   /** What the hub last said it holds of this node's own changes; drives "sent" and pending counts. */
   confirmedSeq = 0;
   lastError: string | null = null;
+  readonly #authorityListeners = new Set<() => void>();
 
   constructor(
     readonly platform: Platform,
@@ -68,8 +83,8 @@ export class SyncService {
       publicKey: local.public_key,
       privateKeyPem: local.private_key,
     });
-    this.role = local.role;
-    this.platform.node.role = this.isHub ? 'server' : 'client';
+    this.#setRole(local.role);
+    this.confirmedSeq = Number((await changeLog.cluster(db))?.confirmed_seq ?? 0);
     if ((this.role === 'hub') !== (config.role === 'server')) {
       logger.warn(
         { role: this.role },
@@ -90,8 +105,115 @@ export class SyncService {
         hubNodeId: this.identity.nodeId,
         hubUrl: null,
       });
+      await changeLog.addEpoch(trx, {
+        epoch: 1,
+        hubNodeId: this.identity.nodeId,
+        hubUrl: config.publicUrl ?? null,
+        startedHlc: '',
+      });
       await changeLog.markBootstrapped(trx);
     });
+  }
+
+  #setRole(role: 'hub' | 'client') {
+    this.role = role;
+    this.platform.node.role = role === 'hub' ? 'server' : 'client';
+  }
+
+  /** Called whenever this node's hub changes: it was promoted, or it learnt of a newer epoch. */
+  onAuthorityChange(listener: () => void): () => void {
+    this.#authorityListeners.add(listener);
+    return () => this.#authorityListeners.delete(listener);
+  }
+
+  #authorityChanged() {
+    for (const listener of this.#authorityListeners) listener();
+  }
+
+  /**
+   * Makes this client the hub, at once and without a restart (ARCHITECTURE.md, Sync: promotion): it claims the
+   * next epoch, signed like any change, so every node that hears of it follows, and the old hub, when it
+   * returns, becomes a client that merges what it has.
+   */
+  async promote(ctx: RequestContext) {
+    if (this.isHub) throw new AppError(409, 'sync.already_hub', 'This node is the hub already');
+    const nodeId = this.identity.nodeId;
+    const epoch = await this.platform.transaction(async (trx) => {
+      const cluster = await changeLog.cluster(trx);
+      if (!cluster?.bootstrapped)
+        throw new AppError(
+          409,
+          'sync.not_enrolled',
+          'Only an enrolled node holding the cluster data can become the hub',
+        );
+      const record = {
+        epoch: Math.max(cluster.epoch, (await Authority.load(trx)).current?.epoch ?? 0) + 1,
+        hubNodeId: nodeId,
+        hubUrl: this.platform.config.publicUrl ?? null,
+        startedHlc: await changeLog.clockStamp(trx),
+      };
+      // The role first: from here on the capture trigger lets this node write what only a hub may.
+      await changeLog.setRole(trx, 'hub');
+      await changeLog.addEpoch(trx, record);
+      await registry.setRole(trx, cluster.hub_node_id, 'client');
+      await registry.setRole(trx, nodeId, 'hub');
+      await changeLog.setCluster(trx, {
+        clusterId: cluster.cluster_id,
+        epoch: record.epoch,
+        hubNodeId: nodeId,
+        hubUrl: null,
+      });
+      await this.platform.audit.record(trx, ctx, {
+        action: 'node.promote',
+        entity: 'node',
+        entityId: nodeId,
+        before: { epoch: cluster.epoch, hubNodeId: cluster.hub_node_id },
+        after: { epoch: record.epoch, hubNodeId: nodeId },
+      });
+      return record.epoch;
+    });
+    this.#setRole('hub');
+    this.platform.logger.warn({ epoch }, 'this node was promoted: it is now the hub');
+    this.#authorityChanged();
+  }
+
+  /** Points this client at another hub address (the hub moved, or a fallback is to be used first). */
+  async setUpstream(ctx: RequestContext, url: string) {
+    if (this.isHub) throw new AppError(409, 'sync.is_hub', 'The hub has no upstream; promote another node instead');
+    await this.platform.transaction(async (trx) => {
+      const before = await changeLog.cluster(trx);
+      if (!before) throw new AppError(409, 'sync.not_enrolled', 'Enroll this node first');
+      await changeLog.setHubUrl(trx, url);
+      await this.platform.audit.record(trx, ctx, {
+        action: 'node.upstream',
+        entity: 'node',
+        entityId: this.identity.nodeId,
+        before: { hubUrl: before.hub_url },
+        after: { hubUrl: url },
+      });
+    });
+    this.#authorityChanged();
+  }
+
+  /** Records what the hub said it holds of this node's own changes. */
+  async confirm(seq: number) {
+    if (seq <= this.confirmedSeq) return;
+    this.confirmedSeq = seq;
+    await changeLog.confirm(this.platform.db, seq);
+  }
+
+  async hello(): Promise<Hello> {
+    const cluster = await changeLog.cluster(this.platform.db);
+    return {
+      protocol: PROTOCOL_VERSION,
+      schemaVersion: this.schemaVersion,
+      nodeId: this.identity.nodeId,
+      role: this.role,
+      clusterId: cluster?.cluster_id ?? null,
+      epoch: cluster?.epoch ?? null,
+      hubNodeId: cluster?.hub_node_id ?? null,
+      hubUrl: this.isHub ? (this.platform.config.publicUrl ?? null) : (cluster?.hub_url ?? null),
+    };
   }
 
   /** Signs this node's new changes; run before any of them leaves the node. */
@@ -117,6 +239,13 @@ export class SyncService {
     const outcome = await this.applier.apply(changes);
     if (outcome.rejected > 0)
       this.platform.logger.warn({ peer: peer?.nodeId, rejected: outcome.rejected }, 'refused changes from a peer');
+    if (outcome.epoch) {
+      if (outcome.epoch.demoted) {
+        this.#setRole('client');
+        this.platform.logger.warn({ epoch: outcome.epoch }, 'another node was promoted: this node is a client now');
+      }
+      this.#authorityChanged();
+    }
     return outcome;
   }
 
@@ -149,17 +278,22 @@ export class SyncService {
 
   /** Loads a hub's snapshot into this (fresh) node: rows as they are, then the hub's vector as ours. */
   async loadSnapshot(snapshot: Snapshot) {
-    await this.platform.transaction(async (trx) => {
-      await sql`select set_config('kontor.applying', 'on', true)`.execute(trx);
-      for (const { table, rows } of snapshot.tables) {
-        const declared = this.tables.find((candidate) => candidate.table === table);
-        if (declared && rows.length > 0) await upsertRows(trx, declared, rows);
-      }
-      for (const [origin, seq] of Object.entries(snapshot.vector)) {
-        if (origin !== this.identity.nodeId) await changeLog.setVectorEntry(trx, origin, seq);
-      }
-      await changeLog.markBootstrapped(trx);
-    });
+    await this.platform.transaction((trx) => this.loadSnapshotIn(trx, snapshot));
+  }
+
+  /** The same within the caller's transaction, for a caller that checks the node's state before loading. */
+  async loadSnapshotIn(trx: Db, snapshot: Snapshot) {
+    await sql`select set_config('kontor.applying', 'on', true)`.execute(trx);
+    for (const { table, rows } of snapshot.tables) {
+      const declared = this.tables.find((candidate) => candidate.table === table);
+      if (declared && rows.length > 0) await upsertRows(trx, declared, rows);
+    }
+    for (const [origin, seq] of Object.entries(snapshot.vector)) {
+      if (origin !== this.identity.nodeId) await changeLog.setVectorEntry(trx, origin, seq);
+    }
+    const current = (await Authority.load(trx)).current;
+    if (current) await changeLog.followEpoch(trx, current);
+    await changeLog.markBootstrapped(trx);
   }
 
   /** On enrollment: the hub's key, taken on the strength of the one-time code, before any snapshot arrives. */

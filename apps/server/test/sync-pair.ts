@@ -11,17 +11,13 @@ export interface SyncPair {
   close(): Promise<void>;
 }
 
-/**
- * A hub listening on loopback and a client workstation (embedded PGlite) enrolled with it over real HTTP;
- * resolves once the client has loaded the hub's snapshot.
- */
-export async function startSyncPair(
-  hubStore: StoreLocation,
+/** Enrolls a new client workstation (embedded PGlite in memory) with a listening hub and waits for its snapshot. */
+export async function enrollClient(
+  hub: TestNode,
+  hubUrl: string,
   clientSettings: Partial<ConfigInput> = {},
   extraModules: KontorModule[] = [],
-): Promise<SyncPair> {
-  const hub = await startTestNode(hubStore, {}, { extraModules });
-  const hubUrl = await hub.app.listen({ host: '127.0.0.1', port: 0 });
+): Promise<TestNode> {
   const enrollment = await expectStatus(
     hub.app.inject({ method: 'POST', url: '/api/sync/enrollments', headers: hub.admin.headers }),
     201,
@@ -43,6 +39,21 @@ export async function startSyncPair(
     if (done.rows.length === 1) break;
     await new Promise((resolve) => setTimeout(resolve, 100));
   }
+  return client;
+}
+
+/**
+ * A hub listening on loopback and a client workstation (embedded PGlite) enrolled with it over real HTTP;
+ * resolves once the client has loaded the hub's snapshot.
+ */
+export async function startSyncPair(
+  hubStore: StoreLocation,
+  clientSettings: Partial<ConfigInput> = {},
+  extraModules: KontorModule[] = [],
+): Promise<SyncPair> {
+  const hub = await startTestNode(hubStore, {}, { extraModules });
+  const hubUrl = await hub.app.listen({ host: '127.0.0.1', port: 0 });
+  const client = await enrollClient(hub, hubUrl, clientSettings, extraModules);
   return {
     hub,
     client,

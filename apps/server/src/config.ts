@@ -39,6 +39,8 @@ export const configSchema = z
         ),
       )
       .default([]),
+    /** Announce this node and find its peers on the local network over mDNS (`_kontor._tcp`). */
+    syncDiscovery: flexibleBoolean.default(true),
     /** How often a client syncs with its hub when nothing nudges it. */
     syncIntervalMs: z.coerce.number().int().min(100).default(2000),
     /** Changes stamped further than this ahead of the local clock are refused. */

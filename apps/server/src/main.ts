@@ -22,14 +22,16 @@ function withStoreOptions(command: Command): Command {
 }
 
 export function configFrom(flags: Flags): KontorConfig {
-  const { config: file, data, enroll, peers, ...rest } = flags;
+  const { config: file, data, enroll, peers, demo, discovery, ...rest } = flags;
   const settings: Partial<Record<keyof ConfigInput, unknown>> = {
     ...rest,
     dataDir: data,
     enrollCode: enroll,
     syncPeers: peers,
   };
-  if (flags.demo === false) settings.demo = false;
+  // Commander sets --no-* options to true when absent; only their explicit "no" is a setting.
+  if (demo === false) settings.demo = false;
+  if (discovery === false) settings.syncDiscovery = false;
   return loadConfig({ flags: settings, file });
 }
 
@@ -98,6 +100,7 @@ withStoreOptions(program.command('start').description('start a node (a hub on em
   .option('--port <port>', 'port to listen on (default 3000)')
   .option('--host <host>', 'address to listen on (default 127.0.0.1)')
   .option('--upstream <url>', 'hub URL a client node syncs with')
+  .option('--no-discovery', 'do not announce this node or look for peers on the local network (mDNS)')
   .option('--peers <urls>', 'other nodes of the cluster, comma-separated: fallbacks for the hub and LAN peers')
   .option('--enroll <code>', 'one-time code from the hub (Admin -> Nodes) that enrolls this client on first start')
   .option('--node-name <name>', "this node's name in the hub's registry (default: the host name)")

@@ -82,6 +82,17 @@ describe('bundles', () => {
       payload: Buffer.from('not a bundle'),
     });
     expect(response.statusCode).toBe(422);
-    expect(response.json()).toMatchObject({ code: 'sync.bundle_refused' });
+    expect(response.json()).toMatchObject({ code: 'sync.bundle_damaged' });
+  });
+
+  it('refuses a file signed by a node revoked since, and records the refusal in the audit log', async () => {
+    const hub = syncOf(pair.hub);
+    await hub.revoke(ctx, syncOf(pair.client).identity.nodeId);
+    await expect(importBundle(hub, ctx, file)).rejects.toMatchObject({ reason: 'revoked_signer' });
+    const audited = await sql<{ after: { reason: string } }>`
+      select after from audit.entries where action = 'bundle.refuse' order by id desc limit 1`.execute(
+      pair.hub.platform.db,
+    );
+    expect(audited.rows[0]?.after.reason).toBe('revoked_signer');
   });
 });

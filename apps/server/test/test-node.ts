@@ -33,7 +33,15 @@ export async function startTestNode(
 ): Promise<TestNode> {
   const dataDir = mkdtempSync(join(tmpdir(), 'kontor-test-'));
   const config = loadConfig({
-    flags: { dataDir, adminPassword: ADMIN_PASSWORD, logLevel: 'silent', outboxPollMs: 100, ...settings },
+    flags: {
+      dataDir,
+      adminPassword: ADMIN_PASSWORD,
+      logLevel: 'silent',
+      outboxPollMs: 100,
+      // Nodes of unrelated tests must not find each other on the network.
+      syncDiscovery: false,
+      ...settings,
+    },
     env: {},
   });
   const node = await createNode(config, { store, extraModules: options.extraModules });

@@ -31,3 +31,39 @@ export type SyncNode = z.infer<typeof syncNode>;
 
 export const enrollment = z.object({ code: z.string(), expiresAt: z.iso.datetime() });
 export type Enrollment = z.infer<typeof enrollment>;
+
+/** A version vector: per origin node, the highest seq held without a gap. */
+export const versionVector = z.record(z.uuid(), z.number().int().nonnegative());
+
+/** GET /api/sync/vector: what this node holds, to paste into another node's "export beyond a vector". */
+export const nodeVector = z.object({ nodeId: z.uuid(), vector: versionVector });
+export type NodeVector = z.infer<typeof nodeVector>;
+
+/**
+ * POST /api/sync/bundle: what importing a bundle did. A change bundle counts changes; a snapshot counts rows,
+ * `applied` when it set this node up, `duplicates` when this node already held all of it.
+ */
+export const bundleImportOutcome = z.object({
+  content: z.enum(['changes', 'snapshot']),
+  changes: z.number().int(),
+  rows: z.number().int(),
+  applied: z.number().int(),
+  rejected: z.number().int(),
+  duplicates: z.number().int(),
+  waiting: z.number().int(),
+});
+export type BundleImportOutcome = z.infer<typeof bundleImportOutcome>;
+
+/** Why a bundle was refused; the problem code is `sync.bundle_<reason>`. */
+export type BundleRefusalReason =
+  | 'damaged'
+  | 'newer_format'
+  | 'unknown_signer'
+  | 'revoked_signer'
+  | 'tampered'
+  | 'foreign_cluster'
+  | 'forged_change'
+  | 'not_from_hub'
+  | 'node_has_data'
+  | 'not_joined'
+  | 'snapshot_needs_hub';

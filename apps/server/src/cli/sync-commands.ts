@@ -1,12 +1,12 @@
-import { readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { SyncStatus } from '@kontor/contracts';
+import { type BundleImportOutcome, type SyncStatus, versionVector } from '@kontor/contracts';
 import { Command } from 'commander';
 import lockfile from 'proper-lockfile';
 import type { KontorConfig } from '../config.js';
 import type { openPlatform } from '../node.js';
 import { systemContext } from '../platform/context.js';
-import { exportBundle, importBundle, STATUS_FILE } from '../sync/index.js';
+import { exportBundle, exportSnapshotBundle, importBundle, STATUS_FILE } from '../sync/index.js';
 
 type Flags = Record<string, unknown>;
 type Opened = Awaited<ReturnType<typeof openPlatform>>;
@@ -23,6 +23,26 @@ function describe(status: SyncStatus): string {
   ];
   if (status.lastError) lines.push(`last error:       ${status.lastError}`);
   return lines.join('\n');
+}
+
+function parseVector(text: string): Record<string, number> {
+  try {
+    return versionVector.parse(JSON.parse(text));
+  } catch {
+    throw new Error('--since-vector must be a JSON object of node id to sequence number, e.g. {"<node id>": 120}');
+  }
+}
+
+function describeImport(outcome: BundleImportOutcome): string {
+  if (outcome.content === 'snapshot') {
+    return outcome.applied > 0
+      ? `loaded the hub's snapshot (${outcome.rows} rows); this node now syncs the changes made since.`
+      : `this node already holds everything in this snapshot (${outcome.rows} rows); nothing changed.`;
+  }
+  return (
+    `${outcome.changes} changes, ${outcome.applied} applied, ${outcome.duplicates} already here, ` +
+    `${outcome.rejected} refused by this node's rules, ${outcome.waiting} waiting for earlier ones.`
+  );
 }
 
 /** `kontor status|enroll|export|import`: replication from the node's own shell. */
@@ -83,13 +103,19 @@ export function syncCommands(
   )
     .requiredOption('--to <file>', 'where to write the bundle (e.g. a USB stick)')
     .option('--since-vector <json>', "only what lies beyond this vector, e.g. the receiving node's (JSON object)")
-    .action(({ to, sinceVector, ...flags }: Flags) =>
+    .option('--full', "the hub's full snapshot instead of changes, to set up a node that holds nothing yet")
+    .action(({ to, sinceVector, full, ...flags }: Flags) =>
       run(async () => {
-        const since = sinceVector ? (JSON.parse(String(sinceVector)) as Record<string, number>) : {};
+        if (full && sinceVector) throw new Error('a full snapshot holds everything: give --full or --since-vector');
+        const since = sinceVector ? parseVector(String(sinceVector)) : {};
         const { sync, release } = await open(configFrom(flags));
         try {
-          const file = await exportBundle(sync.service(), ctx, since);
-          writeFileSync(String(to), file);
+          const file = full
+            ? await exportSnapshotBundle(sync.service(), ctx)
+            : await exportBundle(sync.service(), ctx, since);
+          // Written aside and renamed, so an interrupted export never leaves half a bundle under the real name.
+          writeFileSync(`${String(to)}.part`, file);
+          renameSync(`${String(to)}.part`, String(to));
           process.stdout.write(`Wrote ${file.length} bytes to ${String(to)}.\n`);
         } finally {
           await release();
@@ -106,10 +132,7 @@ export function syncCommands(
         const { sync, release } = await open(configFrom(flags));
         try {
           const outcome = await importBundle(sync.service(), ctx, readFileSync(file));
-          process.stdout.write(
-            `Imported ${file}: ${outcome.changes} changes, ${outcome.applied} applied, ${outcome.duplicates} already here, ` +
-              `${outcome.rejected} refused by this node's rules, ${outcome.waiting} waiting for earlier ones.\n`,
-          );
+          process.stdout.write(`Imported ${file}: ${describeImport(outcome)}\n`);
         } finally {
           await release();
         }

@@ -39,6 +39,8 @@ export class SyncClient {
   constructor(
     private readonly sync: SyncService,
     private readonly logger: Logger,
+    /** Peers found on the local network now (mDNS); tried after the hub and the configured fallbacks. */
+    private readonly discovered: () => string[] = () => [],
   ) {}
 
   start() {
@@ -179,7 +181,7 @@ export class SyncClient {
   async #addresses(): Promise<string[]> {
     const { db, config } = this.sync.platform;
     const cluster = await changeLog.cluster(db);
-    const known = [cluster?.hub_url, config.upstream, ...config.syncPeers];
+    const known = [cluster?.hub_url, config.upstream, ...config.syncPeers, ...this.discovered()];
     return [...new Set(known.filter((url): url is string => Boolean(url) && url !== config.publicUrl))];
   }
 

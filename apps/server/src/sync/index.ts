@@ -1,12 +1,15 @@
 import { rename, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import type { FastifyInstance } from 'fastify';
 import { sql } from 'kysely';
 import { systemContext } from '../platform/context.js';
 import type { KontorModule, Platform } from '../platform/platform.js';
 import { EPOCHS_TABLE } from './authority.js';
+import { changeLog } from './change-log.js';
 import { SyncClient } from './client.js';
 import { takeRequests } from './control-requests.js';
+import { LanDiscovery } from './discovery.js';
 import { installCapture, type ReplicatedTable } from './replicated-tables.js';
 import { syncRoutes } from './routes.js';
 import { SyncService } from './service.js';
@@ -15,6 +18,15 @@ export { SYNC_APPLIED_TOPIC } from './applier.js';
 export { BundleRefusal, exportBundle, exportSnapshotBundle, importBundle } from './bundle.js';
 export { leaveRequest } from './control-requests.js';
 export type { ReplicatedTable } from './replicated-tables.js';
+
+/** Announces the node on the LAN once it listens and belongs to a cluster (a client: once enrolled). */
+async function announce(sync: SyncService, discovery: LanDiscovery | undefined, app: FastifyInstance | undefined) {
+  const address = app?.server.address();
+  if (!discovery || !address || typeof address === 'string') return;
+  const cluster = await changeLog.cluster(sync.platform.db);
+  if (cluster)
+    discovery.start(cluster.cluster_id, { host: address.address, port: address.port }, sync.platform.config.publicUrl);
+}
 
 /** Carries out what `kontor promote` / `kontor upstream set` asked of this running node. */
 async function handleRequests(sync: SyncService, platform: Platform) {
@@ -58,6 +70,8 @@ export function createSyncModule(
   let service: SyncService | undefined;
   let client: SyncClient | undefined;
   let statusTimer: NodeJS.Timeout | undefined;
+  let discovery: LanDiscovery | undefined;
+  let app: FastifyInstance | undefined;
   const ready = () => {
     if (!service) throw new Error('sync is used before the node initialised it');
     return service;
@@ -76,17 +90,23 @@ export function createSyncModule(
       await installCapture(platform.db, tables, schemaVersion);
       await service.init();
     },
-    register: (app) => app.register(syncRoutes, { sync: ready() }),
+    register: (fastify) => {
+      app = fastify;
+      return fastify.register(syncRoutes, { sync: ready() });
+    },
     async start(platform: Platform) {
       const sync = ready();
       if (!sync.isHub && !(await sync.hubUrl())) {
         platform.logger.warn('this client node knows no hub: start it with --upstream <hub URL> --enroll <code>');
       }
-      client = new SyncClient(sync, platform.logger);
+      const lan = platform.config.syncDiscovery ? new LanDiscovery(sync.identity.nodeId, platform.logger) : undefined;
+      discovery = lan;
+      client = new SyncClient(sync, platform.logger, () => lan?.peers() ?? []);
       client.start();
       const path = join(platform.config.dataDir, STATUS_FILE);
       // Written aside and renamed, so `kontor status` never reads half a file.
       const writeStatus = async () => {
+        await announce(sync, discovery, app);
         await handleRequests(sync, platform).catch((error: unknown) =>
           platform.logger.warn({ err: error }, 'could not read the requests from the shell'),
         );
@@ -100,6 +120,7 @@ export function createSyncModule(
     async stop() {
       clearInterval(statusTimer);
       await client?.stop();
+      await discovery?.stop();
     },
     service: ready,
     /** One round with the hub (enroll, snapshot, push, pull), for `kontor enroll`; throws what went wrong. */

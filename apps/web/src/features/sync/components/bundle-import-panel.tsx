@@ -1,0 +1,48 @@
+import { Button, Divider, Group, Paper, Stack, Text, Title } from '@mantine/core';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useBundleUpload } from '../api/use-bundle-upload';
+import { BundleImportErrorAlert, BundleImportOutcomeAlert } from './bundle-import-result';
+import { FileDropZone } from './file-drop-zone';
+import { NodeVector } from './node-vector';
+import { UploadProgress } from './upload-progress';
+
+/** Pick or drop a bundle, send it with a progress bar, then read what the node made of it. */
+export function BundleImportPanel() {
+  const { t } = useTranslation();
+  const [file, setFile] = useState<File | null>(null);
+  const upload = useBundleUpload();
+  const { state } = upload;
+  const choose = (picked: File | null) => {
+    setFile(picked);
+    upload.reset();
+  };
+  return (
+    <Paper withBorder p="md" component="section" aria-labelledby="bundle-import-title">
+      <Stack gap="sm">
+        <Title order={2} size="h4" id="bundle-import-title">
+          {t('bundles.import.title')}
+        </Title>
+        <Text size="sm" c="dimmed">
+          {t('bundles.import.intro')}
+        </Text>
+        <FileDropZone file={file} onFile={choose} disabled={upload.busy} />
+        <Group>
+          <Button
+            onClick={() => file && upload.start(file)}
+            disabled={!file || upload.busy}
+            loading={upload.busy}
+            data-testid="bundle-import-start"
+          >
+            {t('bundles.import.start')}
+          </Button>
+        </Group>
+        <UploadProgress state={state} />
+        {state.phase === 'done' ? <BundleImportOutcomeAlert outcome={state.outcome} /> : null}
+        {state.phase === 'failed' ? <BundleImportErrorAlert error={state.error} /> : null}
+        <Divider my="xs" />
+        <NodeVector />
+      </Stack>
+    </Paper>
+  );
+}

@@ -23,10 +23,15 @@ describe('owned rows from a client to the hub', () => {
   const notesOn = async (node: TestNode) =>
     (await sql<{ id: string; body: string }>`select id, body from notes.notes order by body`.execute(node.platform.db))
       .rows;
-  const write = (node: TestNode, owner: string, body: string) =>
-    sql`insert into notes.notes (id, owner, body) values (${randomUUID()}, ${owner}, ${body})`.execute(
-      node.platform.db,
-    );
+  const write = async (node: TestNode, owner: string, body: string) => {
+    const id = randomUUID();
+    await sql`insert into notes.notes (id, owner, body) values (${id}, ${owner}, ${body})`.execute(node.platform.db);
+    return { id };
+  };
+  const syncOf = (node: TestNode) =>
+    (node.modules.find((module) => module.name === 'sync') as unknown as { service(): SyncService }).service();
+  const deliveryOn = async (node: TestNode, key: { id: string }) =>
+    (await syncOf(node).delivery('notes.notes', [key])).get(JSON.stringify([key.id]));
 
   beforeAll(async () => {
     ({ hub, client, hubUrl } = await startSyncPair(memory, {}, [notesModule]));
@@ -51,8 +56,8 @@ describe('owned rows from a client to the hub', () => {
   });
 
   it('refuses a row the client claims for another node, and keeps accepting the client’s later rows', async () => {
-    await write(client, hubId, 'claimed for the hub');
-    await write(client, clientId, 'after the refused one');
+    const claimed = await write(client, hubId, 'claimed for the hub');
+    const later = await write(client, clientId, 'after the refused one');
     await expect
       .poll(async () => (await notesOn(hub)).map((note) => note.body), { timeout: 10_000 })
       .toContain('after the refused one');
@@ -61,6 +66,11 @@ describe('owned rows from a client to the hub', () => {
       reason: string;
     }>`select reason from sync.changes where status = 'rejected' and origin = ${clientId}`.execute(hub.platform.db);
     expect(refused.rows.map((row) => row.reason)).toEqual(['a node may only create rows it owns (owner)']);
+    // The client hears why, and shows it beside the record; the accepted one shows as sent.
+    await expect
+      .poll(async () => await deliveryOn(client, claimed), { timeout: 10_000 })
+      .toMatchObject({ state: 'rejected', reason: 'a node may only create rows it owns (owner)' });
+    await expect.poll(async () => (await deliveryOn(client, later))?.state, { timeout: 10_000 }).toBe('sent');
   });
 
   it('refuses a forged change whole and applies nothing of its batch', async () => {
@@ -83,9 +93,7 @@ describe('owned rows from a client to the hub', () => {
     };
     const body = JSON.stringify({ changes: [forged] });
     // Signed as a request by the genuine client: only the change itself is forged.
-    const identity = (
-      client.modules.find((module) => module.name === 'sync') as unknown as { service(): SyncService }
-    ).service().identity;
+    const identity = syncOf(client).identity;
     const headers = nodeRequestHeaders(identity, 'POST', '/api/sync/push', body);
     const response = await fetch(`${hubUrl}/api/sync/push`, {
       method: 'POST',
@@ -102,7 +110,7 @@ describe('owned rows from a client to the hub', () => {
       hub.app.inject({ method: 'POST', url: `/api/sync/nodes/${clientId}/revoke`, headers: hub.admin.headers }),
       204,
     );
-    await write(client, clientId, 'written after revocation');
+    const refused = await write(client, clientId, 'written after revocation');
     const admin = await client.login('admin', 'correct horse battery staple');
     await expect
       .poll(
@@ -111,5 +119,6 @@ describe('owned rows from a client to the hub', () => {
       )
       .toContain('was revoked');
     expect((await notesOn(hub)).map((note) => note.body)).not.toContain('written after revocation');
+    expect(await deliveryOn(client, refused)).toMatchObject({ state: 'local', reason: null });
   });
 });

@@ -38,6 +38,7 @@ type SyncTables = {
     bootstrapped: Generated<boolean>;
     last_sync_at: Generated<Date | null>;
     confirmed_seq: Generated<number>;
+    rejections_heard_seq: Generated<number>;
   };
   'sync.changes': ChangeRow & { received_at: Generated<Date> };
   'sync.vector': { origin: string; seq: number };
@@ -330,6 +331,43 @@ export const changeLog = {
 
   async setRole(db: Db, role: 'hub' | 'client') {
     await syncDb(db).updateTable('sync.local_node').set({ role }).execute();
+  },
+
+  async rejectionsOf(db: Db, origin: string, after: number) {
+    const rows = await syncDb(db)
+      .selectFrom('sync.changes')
+      .select(['seq', 'reason'])
+      .where('origin', '=', origin)
+      .where('seq', '>', after)
+      .where('status', '=', 'rejected')
+      .orderBy('seq')
+      .limit(5_000)
+      .execute();
+    return rows.map((row) => ({ seq: Number(row.seq), reason: row.reason ?? 'refused' }));
+  },
+
+  /** Records the hub's refusals of this node's own changes, heard for every seq up to `upTo`. */
+  async markRejected(db: Db, origin: string, rejections: Array<{ seq: number; reason: string }>, upTo: number) {
+    await sql`update sync.cluster set rejections_heard_seq = greatest(rejections_heard_seq, ${upTo})`.execute(db);
+    if (rejections.length === 0) return;
+    await sql`update sync.changes c set status = 'rejected', reason = r.reason
+      from unnest(${rejections.map((row) => row.seq)}::bigint[], ${rejections.map((row) => row.reason)}::text[]) as r(seq, reason)
+      where c.origin = ${origin} and c.seq = r.seq`.execute(db);
+  },
+
+  /** This node's newest change to each of these rows. */
+  async lastOwnChanges(db: Db, origin: string, table: string, keys: Array<Record<string, unknown>>) {
+    if (keys.length === 0) return [];
+    const result = await sql<{
+      pk: Record<string, unknown>;
+      seq: number;
+      status: ChangeRow['status'];
+      reason: string | null;
+      receivedAt: Date;
+    }>`select distinct on (pk) pk, seq, status, reason, received_at as "receivedAt" from sync.changes
+      where origin = ${origin} and tbl = ${table} and pk = any(${keys.map((key) => JSON.stringify(key))}::jsonb[])
+      order by pk, seq desc`.execute(db);
+    return result.rows.map((row) => ({ ...row, seq: Number(row.seq) }));
   },
 
   async confirm(db: Db, seq: number) {

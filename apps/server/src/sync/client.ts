@@ -248,13 +248,17 @@ export class SyncClient {
   async #exchange(peer: PeerConnection, isHub: boolean) {
     const own = this.sync.identity.nodeId;
     let theirs: Vector = {};
+    // The hub also says which of this node's changes it refused since this node last heard.
+    let rejectedAfter = isHub ? await this.sync.rejectionsHeardSeq() : undefined;
     for (;;) {
-      const answer = await peer.pull(await this.sync.vector());
+      const answer = await peer.pull(await this.sync.vector(), rejectedAfter);
       theirs = answer.vector;
       await this.sync.receive(null, answer.changes);
+      if (rejectedAfter !== undefined) await this.sync.hearRejections(answer.rejections, theirs[own] ?? 0);
+      if (isHub) await this.sync.confirm(theirs[own] ?? 0);
+      rejectedAfter = undefined;
       if (!answer.more) break;
     }
-    if (isHub) await this.sync.confirm(theirs[own] ?? 0);
     for (;;) {
       const { changes, more } = await this.sync.changesBeyond(theirs, PAGE);
       if (changes.length === 0) return;

@@ -18,7 +18,12 @@ export class PeerError extends Error {
   }
 }
 
-type Page = { changes: WireChange[]; more: boolean; vector: Record<string, number> };
+type Page = {
+  changes: WireChange[];
+  more: boolean;
+  vector: Record<string, number>;
+  rejections: Array<{ seq: number; reason: string }>;
+};
 
 /** Requests from this node to another one at `url`, each signed with this node's key. */
 export class PeerConnection {
@@ -41,8 +46,8 @@ export class PeerConnection {
     return theirs;
   }
 
-  pull(vector: Record<string, number>, limit = 2_000): Promise<Page> {
-    return this.#call('POST', '/api/sync/pull', { vector, limit });
+  pull(vector: Record<string, number>, rejectedAfter?: number, limit = 2_000): Promise<Page> {
+    return this.#call('POST', '/api/sync/pull', { vector, limit, rejectedAfter });
   }
 
   push(changes: WireChange[]): Promise<{ vector: Record<string, number> }> {

@@ -318,16 +318,33 @@ export const syncRoutes: FastifyPluginAsyncZod<{ sync: SyncService }> = async (a
       preValidation: verifyPeer,
       schema: {
         tags: ['sync'],
-        summary: 'Changes this node holds beyond the caller’s vector',
-        body: z.strictObject({ vector, limit: z.number().int().min(1).max(5000).default(500) }),
-        response: { 200: z.object({ changes: z.array(wireChange), more: z.boolean(), vector }) },
+        summary:
+          'Changes this node holds beyond the caller’s vector, and which of the caller’s own changes after ' +
+          '`rejectedAfter` this node refused (with the reason)',
+        body: z.strictObject({
+          vector,
+          limit: z.number().int().min(1).max(5000).default(500),
+          rejectedAfter: z.number().int().nonnegative().optional(),
+        }),
+        response: {
+          200: z.object({
+            changes: z.array(wireChange),
+            more: z.boolean(),
+            vector,
+            rejections: z.array(z.object({ seq: z.number().int(), reason: z.string() })),
+          }),
+        },
       },
     },
     async (request) => {
       const peer = peerOf(request);
-      const { changes, more } = await sync.changesBeyond(request.body.vector, request.body.limit);
-      await registry.recordPeer(platform.db, peer.nodeId, request.body.vector);
-      return { changes, more, vector: await sync.vector() };
+      const { vector: theirs, limit, rejectedAfter } = request.body;
+      // Read first: every refusal of a seq it covers is committed, so the caller may take it as heard up to there.
+      const vector = await sync.vector();
+      const { changes, more } = await sync.changesBeyond(theirs, limit);
+      await registry.recordPeer(platform.db, peer.nodeId, theirs);
+      const rejections = rejectedAfter === undefined ? [] : await sync.rejectionsOf(peer.nodeId, rejectedAfter);
+      return { changes, more, vector, rejections };
     },
   );
 

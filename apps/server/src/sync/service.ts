@@ -13,9 +13,19 @@ import { generateIdentity, identityFrom, type NodeIdentity } from './node-identi
 import { type RegisteredNode, registry } from './registry.js';
 import { quoteTable, type ReplicatedTable, upsertRows } from './replicated-tables.js';
 import { sha256Hex, signChange, type WireChange } from './signing.js';
+import { keyText } from './write-buffer.js';
 
 const ENROLLMENT_TTL_MS = 24 * 3_600_000;
 const SIGN_BATCH = 500;
+
+export type Rejection = { seq: number; reason: string };
+
+/** Where a record this node wrote stands on its way to the hub. */
+export interface Delivery {
+  state: 'local' | 'sent' | 'rejected';
+  reason: string | null;
+  changedAt: string;
+}
 
 /** What two nodes tell each other first (POST /api/sync/hello), before any change is exchanged. */
 export interface Hello {
@@ -196,10 +206,47 @@ export class SyncService {
   }
 
   /** Records what the hub said it holds of this node's own changes. */
+  /**
+   * Records what the hub said it holds of this node's own changes. Refusals arrive separately
+   * (`hearRejections`), so a change shows as sent until the hub's reason for refusing it is heard.
+   */
   async confirm(seq: number) {
     if (seq <= this.confirmedSeq) return;
     this.confirmedSeq = seq;
     await changeLog.confirm(this.platform.db, seq);
+  }
+
+  /** Up to which of its own changes this node has heard the hub's refusals. */
+  async rejectionsHeardSeq(): Promise<number> {
+    return Number((await changeLog.cluster(this.platform.db))?.rejections_heard_seq ?? 0);
+  }
+
+  /** Records the hub's refusals of this node's changes, all of them heard up to `upTo`. */
+  async hearRejections(rejections: Rejection[], upTo: number) {
+    await this.platform.transaction((trx) => changeLog.markRejected(trx, this.identity.nodeId, rejections, upTo));
+  }
+
+  /** The changes of `origin` after `after` that this node refused, for telling the origin why. */
+  rejectionsOf(origin: string, after: number): Promise<Rejection[]> {
+    return changeLog.rejectionsOf(this.platform.db, origin, after);
+  }
+
+  /**
+   * Where each of these rows of `table` stands, as far as this node's own last change to it goes: saved here
+   * only, sent (the hub holds it), or rejected by the hub with its reason. Rows this node never wrote are absent;
+   * on the hub everything it wrote is sent. Modules show it beside the records their users create.
+   */
+  async delivery(table: string, keys: Array<Record<string, unknown>>): Promise<Map<string, Delivery>> {
+    const own = await changeLog.lastOwnChanges(this.platform.db, this.identity.nodeId, table, keys);
+    const declared = this.tables.find((candidate) => candidate.table === table);
+    const states = new Map<string, Delivery>();
+    for (const change of own) {
+      const state =
+        change.status === 'rejected' ? 'rejected' : this.isHub || change.seq <= this.confirmedSeq ? 'sent' : 'local';
+      const key = declared ? keyText(declared, change.pk) : JSON.stringify(change.pk);
+      states.set(key, { state, reason: change.reason, changedAt: change.receivedAt.toISOString() });
+    }
+    return states;
   }
 
   async hello(): Promise<Hello> {

@@ -17,8 +17,10 @@ insert into sync.epochs (epoch, hub_node_id, hub_url, started_hlc, promoted_at)
   select epoch, hub_node_id, hub_url, '', enrolled_at from sync.cluster c
   where exists (select 1 from sync.local_node n where n.role = 'hub' and n.node_id = c.hub_node_id);
 
--- What the hub confirmed it holds of this node's own changes; survives a restart so "sent" stays true.
+-- What the hub confirmed it holds of this node's own changes, and up to which of them it has told this node
+-- which it refused; both survive a restart, so "sent" stays true and no refusal goes unheard.
 alter table sync.cluster add column confirmed_seq bigint not null default 0;
+alter table sync.cluster add column rejections_heard_seq bigint not null default 0;
 
 -- Applying a change looks up the newest change already applied to the same row (last writer wins per row).
 create index changes_row on sync.changes (tbl, pk);

@@ -11,6 +11,8 @@ export const syncStatus = z.object({
   epoch: z.number().int().nullable(),
   enrolled: z.boolean(),
   lastSyncAt: z.string().nullable(),
+  /** Seconds since this client last completed a sync with its hub (null on the hub, or before the first). */
+  lagSeconds: z.number().int().nullable(),
   /** This node's own changes the hub has not confirmed yet. */
   pendingChanges: z.number().int(),
   /** Changes received that wait for earlier ones before they can be applied. */

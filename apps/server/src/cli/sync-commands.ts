@@ -17,7 +17,7 @@ function describe(status: SyncStatus): string {
     `node:             ${status.nodeId}`,
     `hub:              ${status.hub ?? '(this node)'}${status.hubNodeId ? ` [${status.hubNodeId}]` : ''}`,
     `cluster / epoch:  ${status.clusterId ?? '(not enrolled)'} / ${status.epoch ?? '-'}`,
-    `last sync:        ${status.lastSyncAt ?? 'never'}`,
+    `last sync:        ${status.lastSyncAt ?? 'never'}${status.lagSeconds === null ? '' : ` (${status.lagSeconds} s ago)`}`,
     `pending changes:  ${status.pendingChanges} (not yet confirmed by the hub)`,
     `waiting changes:  ${status.waitingChanges} (received, waiting for an earlier one)`,
   ];

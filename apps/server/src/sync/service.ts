@@ -438,6 +438,8 @@ export class SyncService {
       epoch: cluster?.epoch ?? null,
       enrolled: Boolean(cluster),
       lastSyncAt: cluster?.last_sync_at?.toISOString() ?? null,
+      lagSeconds:
+        this.isHub || !cluster?.last_sync_at ? null : Math.floor((Date.now() - cluster.last_sync_at.getTime()) / 1000),
       pendingChanges,
       waitingChanges: await changeLog.pendingCount(db),
       lastError: this.lastError,

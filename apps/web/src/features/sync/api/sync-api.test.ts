@@ -12,6 +12,7 @@ const client: SyncStatus = {
   epoch: 1,
   enrolled: true,
   lastSyncAt: new Date(now - 5_000).toISOString(),
+  lagSeconds: 5,
   pendingChanges: 0,
   waitingChanges: 0,
   lastError: null,

@@ -6,7 +6,8 @@ import { changeLog, toWire, type Vector } from './change-log.js';
 import { parseHlc, tooFarAhead } from './hlc.js';
 import { publicKeyObject } from './node-identity.js';
 import { type RegisteredNode, registry } from './registry.js';
-import type { ReplicatedTable } from './replicated-tables.js';
+import { type ReplicatedTable, upsertRows } from './replicated-tables.js';
+import { CellClocks } from './shared-rows.js';
 import { changeSignatureValid, type WireChange } from './signing.js';
 import { keyText, ownersOf, WriteBuffer } from './write-buffer.js';
 
@@ -36,6 +37,7 @@ type DrainState = {
   newest: Map<string, string>;
   authority: Authority;
   epochChanged: boolean;
+  cells: CellClocks;
 };
 
 /** A received change and what became of it here. */
@@ -84,6 +86,11 @@ export class Applier {
         buffer: new WriteBuffer(trx),
         owners: await this.#owners(trx, fresh, nodes, authority),
         newest: await this.#newest(trx, fresh),
+        cells: await CellClocks.load(
+          trx,
+          this.tables,
+          [...fresh.values()].flatMap((ofOrigin) => [...ofOrigin.values()]),
+        ),
         authority,
         epochChanged: false,
       };
@@ -187,7 +194,22 @@ export class Applier {
         change.rejected ??
         (await this.#refusal(trx, change, nodes.get(origin) ?? (await registry.find(trx, origin)), state));
       if (refusal) settled.push({ change, status: 'rejected', reason: refusal });
-      else {
+      else if (this.tables.get(change.table)?.policy === 'shared') {
+        const table = this.tables.get(change.table) as ReplicatedTable;
+        const verdict = state.cells.decide(table, change);
+        if ('superseded' in verdict) {
+          settled.push({ change, status: 'applied', reason: `superseded: ${verdict.superseded}` });
+          continue;
+        }
+        if (verdict.write === 'delete') await state.buffer.write(table, 'delete', change.key, null);
+        else {
+          await state.buffer.flush();
+          await upsertRows(trx, table, change.data ?? {}, verdict.columns);
+        }
+        state.cells.record(table, change, verdict);
+        settled.push({ change, status: 'applied', reason: null });
+        touched.add(change.table);
+      } else {
         const table = this.tables.get(change.table) as ReplicatedTable;
         const row = `${table.table} ${keyText(table, change.key)}`;
         const newer = state.newest.get(row);
@@ -232,6 +254,7 @@ export class Applier {
     }
     if (state.authority.hubAt(change.hlc) === origin.nodeId) return undefined;
     if (table.policy === 'reference') return `${change.table} is maintained on the hub only`;
+    if (table.policy === 'shared') return undefined;
     const owner = table.ownerColumn as string;
     const current = await this.#ownerOf(trx, table, change.key, state);
     const claimed = change.op === 'upsert' ? change.data?.[owner] : undefined;

@@ -6,8 +6,10 @@ import type { Db } from '../platform/platform.js';
  * - `reference`: written on the hub only; every node holds a read-only copy.
  * - `owned`: a node creates rows it owns (`ownerColumn` holds its node id); changes by anyone else but the hub
  *   are refused.
+ * - `shared`: any node writes; concurrent changes merge column by column, the newest stamp winning
+ *   (see shared-rows.ts).
  */
-export type ReplicationPolicy = 'reference' | 'owned';
+export type ReplicationPolicy = 'reference' | 'owned' | 'shared';
 
 export interface ReplicatedTable {
   /** `schema.table`. */
@@ -62,6 +64,8 @@ export async function upsertRows(
   db: Db,
   table: ReplicatedTable,
   rows: Record<string, unknown> | Array<Record<string, unknown>>,
+  /** The columns an existing row takes from `rows` (default: every replicated one given); a new row takes all. */
+  updateColumns?: string[],
 ) {
   const many = Array.isArray(rows);
   const sample = many ? rows[0] : rows;
@@ -69,7 +73,7 @@ export async function upsertRows(
   const target = sql.raw(quoteTable(table.table));
   const columns = table.columns.filter((column) => column in sample);
   const list = sql.join(columns.map((column) => sql.ref(column)));
-  const updates = columns.filter((column) => !table.key.includes(column));
+  const updates = columns.filter((column) => !table.key.includes(column) && (updateColumns?.includes(column) ?? true));
   const source = many
     ? sql`jsonb_populate_recordset(null::${target}, ${JSON.stringify(rows)}::jsonb)`
     : sql`jsonb_populate_record(null::${target}, ${JSON.stringify(rows)}::jsonb)`;

@@ -22,12 +22,23 @@ export const syncStatus = z.object({
 });
 export type SyncStatus = z.infer<typeof syncStatus>;
 
+/** The rows a node is limited to: per scope key (e.g. `units`), the values it may hold; `{}`: every row. */
+export const nodeScope = z.record(
+  z
+    .string()
+    .regex(/^[a-z][a-z0-9_]*$/, 'expected a scope key such as units')
+    .max(60),
+  z.array(z.string().min(1).max(200)).max(1000),
+);
+export type NodeScope = z.infer<typeof nodeScope>;
+
 export const syncNode = z.object({
   nodeId: z.uuid(),
   name: z.string(),
   role: z.enum(['hub', 'client']),
   enrolledAt: z.iso.datetime(),
   revokedAt: z.iso.datetime().nullable(),
+  scope: nodeScope,
 });
 export type SyncNode = z.infer<typeof syncNode>;
 

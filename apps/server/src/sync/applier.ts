@@ -6,7 +6,7 @@ import { changeLog, toWire, type Vector } from './change-log.js';
 import { parseHlc, tooFarAhead } from './hlc.js';
 import { publicKeyObject } from './node-identity.js';
 import { type RegisteredNode, registry } from './registry.js';
-import { type ReplicatedTable, upsertRows } from './replicated-tables.js';
+import { inScope, type NodeScope, type ReplicatedTable, upsertRows } from './replicated-tables.js';
 import { CellClocks } from './shared-rows.js';
 import { changeSignatureValid, type WireChange } from './signing.js';
 import { keyText, ownersOf, WriteBuffer } from './write-buffer.js';
@@ -41,7 +41,11 @@ type DrainState = {
 };
 
 /** A received change and what became of it here. */
-type Settled = { change: WireChange; status: 'applied' | 'rejected' | 'pending'; reason: string | null };
+type Settled = {
+  change: WireChange;
+  status: 'applied' | 'rejected' | 'pending' | 'filtered';
+  reason: string | null;
+};
 
 /** Topic of the in-process event announcing that replicated tables changed under a module's feet. */
 export const SYNC_APPLIED_TOPIC = 'sync.applied';
@@ -61,7 +65,16 @@ export class Applier {
     private readonly schemaVersion: number,
   ) {}
 
-  async apply(changes: WireChange[]): Promise<ApplyOutcome> {
+  /** `localScope`: the rows this node is limited to; a stub for a row within it is not taken (see `filtered`). */
+  async apply(received: WireChange[], localScope: NodeScope = {}): Promise<ApplyOutcome> {
+    const stray = received.find((change) => change.filtered && !this.tables.get(change.table)?.scope);
+    if (stray)
+      throw new SyncRefusal(`change ${stray.origin}:${stray.seq} is filtered, but ${stray.table} has no scopes`);
+    // The change itself must come for a row this node should hold, from a node that has it.
+    const changes = received.filter(
+      (change) =>
+        !change.filtered || !inScope(this.tables.get(change.table) as ReplicatedTable, change.data, localScope),
+    );
     const authority = await Authority.load(this.platform.db);
     const nodes = await this.#verify(changes, authority);
     const outcome: ApplyOutcome = { applied: 0, rejected: 0, duplicates: 0, waiting: 0, tables: [] };
@@ -104,7 +117,8 @@ export class Applier {
         outcome.epoch = { ...current, demoted: await changeLog.followEpoch(trx, current) };
       }
       await changeLog.insertMany(trx, settled);
-      for (const { status } of settled) outcome[status === 'pending' ? 'waiting' : status] += 1;
+      for (const { status } of settled)
+        if (status !== 'filtered') outcome[status === 'pending' ? 'waiting' : status] += 1;
       const newest = changes.map((change) => parseHlc(change.hlc)).sort((a, b) => (b?.wall ?? 0) - (a?.wall ?? 0))[0];
       if (newest) await changeLog.mergeClock(trx, newest.wall, newest.counter);
       if (touched.size > 0) await Outbox.add(trx, SYNC_APPLIED_TOPIC, { tables: [...touched] });
@@ -151,7 +165,8 @@ export class Applier {
   }
 
   #check(change: WireChange, node: RegisteredNode, maxDrift: number) {
-    if (!changeSignatureValid(publicKeyObject(node.publicKey), change)) {
+    // A stub carries no signature, and nothing of it is applied: it only stands for a change out of scope.
+    if (!change.filtered && !changeSignatureValid(publicKeyObject(node.publicKey), change)) {
       throw new SyncRefusal(`change ${change.origin}:${change.seq} does not carry its origin's valid signature`);
     }
     const hlc = parseHlc(change.hlc);
@@ -189,6 +204,10 @@ export class Applier {
       if (change.schemaVersion > this.schemaVersion) {
         fresh.set(next, change); // applied after this node is upgraded
         break;
+      }
+      if (change.filtered) {
+        settled.push({ change, status: 'filtered', reason: null });
+        continue;
       }
       const refusal =
         change.rejected ??
@@ -322,5 +341,6 @@ function registryEntry(change: WireChange): RegisteredNode | undefined {
     role: data.role === 'hub' ? 'hub' : 'client',
     enrolledAt: new Date(String(data.enrolled_at)),
     revokedAt: data.revoked_at ? new Date(String(data.revoked_at)) : null,
+    scope: (data.scope ?? {}) as NodeScope,
   };
 }

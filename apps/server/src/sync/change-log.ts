@@ -13,7 +13,7 @@ type ChangeRow = {
   data: Record<string, unknown> | null;
   schema_version: number;
   signature: string | null;
-  status: 'applied' | 'rejected' | 'pending';
+  status: 'applied' | 'rejected' | 'pending' | 'filtered';
   reason: string | null;
 };
 
@@ -58,6 +58,7 @@ type SyncTables = {
     expires_at: Date;
     used_by: Generated<string | null>;
     used_at: Generated<Date | null>;
+    scope: Generated<unknown>;
   };
   'sync.peers': { node_id: string; vector: unknown; last_seen_at: Generated<Date> };
   'sync.epochs': { epoch: number; hub_node_id: string; hub_url: string | null; started_hlc: string; promoted_at: Date };
@@ -95,6 +96,7 @@ export const toWire = (row: ChangeRow): WireChange => ({
   schemaVersion: row.schema_version,
   signature: row.signature ?? '',
   ...(row.status === 'rejected' && { rejected: row.reason ?? 'refused' }),
+  ...(row.status === 'filtered' && { filtered: true }),
 });
 
 /** SQL of the change log, the version vector, the node registry and this node's own record. */

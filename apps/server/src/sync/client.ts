@@ -211,7 +211,7 @@ export class SyncClient {
       // Pulling may bring a newer epoch: whether this is the hub is decided after the exchange.
       const isHub = async () => met.hello.nodeId === (await changeLog.cluster(db))?.hub_node_id;
       try {
-        await this.#exchange(met.peer, await isHub());
+        await this.#exchange(met.peer, await isHub(), met.hello.nodeId);
       } catch (error) {
         problems.push((error as Error).message);
         continue;
@@ -239,13 +239,14 @@ export class SyncClient {
       const met = await this.#meet(url, []);
       if (!met || met.hello.clusterId !== cluster.cluster_id) continue;
       const rival = met.hello.role === 'hub' && met.hello.epoch === cluster.epoch;
-      if ((met.hello.epoch ?? 0) > cluster.epoch || rival) await this.#exchange(met.peer, false);
+      if ((met.hello.epoch ?? 0) > cluster.epoch || rival) await this.#exchange(met.peer, false, met.hello.nodeId);
       if (!this.sync.isHub) return; // demoted by what it pulled: the next round syncs with the new hub
     }
   }
 
   /** Pulls what the peer has beyond this node's vector, then pushes what this node has beyond the peer's. */
-  async #exchange(peer: PeerConnection, isHub: boolean) {
+  async #exchange(peer: PeerConnection, isHub: boolean, peerId: string) {
+    const scope = await this.sync.scopeOf(peerId);
     const own = this.sync.identity.nodeId;
     let theirs: Vector = {};
     // The hub also says which of this node's changes it refused since this node last heard.
@@ -260,7 +261,7 @@ export class SyncClient {
       if (!answer.more) break;
     }
     for (;;) {
-      const { changes, more } = await this.sync.changesBeyond(theirs, PAGE);
+      const { changes, more } = await this.sync.changesBeyond(theirs, PAGE, scope);
       if (changes.length === 0) return;
       const answer = await peer.push(changes);
       // What the peer could not apply yet (it lacks an earlier change) is not offered again this round.

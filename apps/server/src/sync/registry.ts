@@ -1,9 +1,12 @@
 import { sql } from 'kysely';
 import type { Db } from '../platform/platform.js';
 import { syncDb } from './change-log.js';
+import type { NodeScope } from './replicated-tables.js';
 
 export interface RegisteredNode {
   nodeId: string;
+  /** The rows it is limited to (see ReplicatedTable.scope); `{}`: every row. */
+  scope: NodeScope;
   name: string;
   publicKey: string;
   role: 'hub' | 'client';
@@ -18,22 +21,38 @@ const columns = [
   'role',
   'revoked_at as revokedAt',
   'enrolled_at as enrolledAt',
+  'scope',
 ] as const;
 
 /** The replicated registry of enrolled nodes, and the one-time enrollment codes (hub only). */
 export const registry = {
   async find(db: Db, nodeId: string): Promise<RegisteredNode | undefined> {
-    return syncDb(db).selectFrom('sync.nodes').select(columns).where('node_id', '=', nodeId).executeTakeFirst();
+    const row = await syncDb(db)
+      .selectFrom('sync.nodes')
+      .select(columns)
+      .where('node_id', '=', nodeId)
+      .executeTakeFirst();
+    return row && { ...row, scope: row.scope as NodeScope };
   },
 
   async list(db: Db): Promise<RegisteredNode[]> {
-    return syncDb(db).selectFrom('sync.nodes').select(columns).orderBy('enrolled_at').execute();
+    const rows = await syncDb(db).selectFrom('sync.nodes').select(columns).orderBy('enrolled_at').execute();
+    return rows.map((row) => ({ ...row, scope: row.scope as NodeScope }));
   },
 
-  async register(db: Db, node: { nodeId: string; name: string; publicKey: string; role: 'hub' | 'client' }) {
+  async register(
+    db: Db,
+    node: { nodeId: string; name: string; publicKey: string; role: 'hub' | 'client'; scope?: NodeScope },
+  ) {
     await syncDb(db)
       .insertInto('sync.nodes')
-      .values({ node_id: node.nodeId, name: node.name, public_key: node.publicKey, role: node.role, scope: '{}' })
+      .values({
+        node_id: node.nodeId,
+        name: node.name,
+        public_key: node.publicKey,
+        role: node.role,
+        scope: JSON.stringify(node.scope ?? {}),
+      })
       .onConflict((oc) =>
         oc.column('node_id').doUpdateSet({ name: node.name, public_key: node.publicKey, role: node.role }),
       )
@@ -44,27 +63,36 @@ export const registry = {
     await syncDb(db).updateTable('sync.nodes').set({ role }).where('node_id', '=', nodeId).execute();
   },
 
+  async setScope(db: Db, nodeId: string, scope: NodeScope) {
+    await syncDb(db)
+      .updateTable('sync.nodes')
+      .set({ scope: JSON.stringify(scope) })
+      .where('node_id', '=', nodeId)
+      .execute();
+  },
+
   async revoke(db: Db, nodeId: string) {
     await syncDb(db).updateTable('sync.nodes').set({ revoked_at: sql`now()` }).where('node_id', '=', nodeId).execute();
   },
 
-  async addEnrollment(db: Db, codeHash: string, createdBy: string | null, expiresAt: Date) {
+  async addEnrollment(db: Db, codeHash: string, createdBy: string | null, expiresAt: Date, scope: NodeScope) {
     await syncDb(db)
       .insertInto('sync.enrollments')
-      .values({ code_hash: codeHash, created_by: createdBy, expires_at: expiresAt })
+      .values({ code_hash: codeHash, created_by: createdBy, expires_at: expiresAt, scope: JSON.stringify(scope) })
       .execute();
   },
 
-  /** Marks a valid, unused, unexpired code as used by `nodeId`; false when there is no such code. */
-  async consumeEnrollment(db: Db, codeHash: string, nodeId: string): Promise<boolean> {
-    const result = await syncDb(db)
+  /** Marks a valid, unused, unexpired code as used by `nodeId`, answering the scope it gives; undefined: no such code. */
+  async consumeEnrollment(db: Db, codeHash: string, nodeId: string): Promise<NodeScope | undefined> {
+    const used = await syncDb(db)
       .updateTable('sync.enrollments')
       .set({ used_by: nodeId, used_at: sql`now()` })
       .where('code_hash', '=', codeHash)
       .where('used_by', 'is', null)
       .where('expires_at', '>', sql<Date>`now()`)
+      .returning('scope')
       .executeTakeFirst();
-    return Number(result.numUpdatedRows) === 1;
+    return used?.scope as NodeScope | undefined;
   },
 
   async recordPeer(db: Db, nodeId: string, vector: Record<string, number>) {

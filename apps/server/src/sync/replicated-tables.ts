@@ -19,6 +19,21 @@ export interface ReplicatedTable {
   /** The columns that travel; the rest stay node-local (a failed sign-in count, say). */
   columns: string[];
   ownerColumn?: string;
+  /**
+   * Limits which nodes get a row: a node whose scope lists values under `key` (e.g. `{ "units": [...] }`) gets
+   * only the rows whose `column` holds one of them; a node without that key in its scope gets every row.
+   */
+  scope?: { column: string; key: string };
+}
+
+/** A node's scope: for each scope key, the values it is limited to. */
+export type NodeScope = Record<string, string[]>;
+
+/** Whether a row (or a change's data) is within a node's scope for this table. */
+export function inScope(table: ReplicatedTable, data: Record<string, unknown> | null, scope: NodeScope): boolean {
+  const allowed = table.scope ? scope[table.scope.key] : undefined;
+  const value = table.scope ? data?.[table.scope.column] : undefined;
+  return !allowed || value === undefined || value === null || allowed.includes(String(value));
 }
 
 const IDENTIFIER = /^[a-z_][a-z0-9_]*$/;
@@ -32,6 +47,9 @@ export const quoteTable = (table: string) =>
 export function checkDeclaration(table: ReplicatedTable) {
   const parts = table.table.split('.');
   const names = [...parts, ...table.key, ...table.columns, ...(table.ownerColumn ? [table.ownerColumn] : [])];
+  if (table.scope && !table.columns.includes(table.scope.column)) {
+    throw new Error(`Replicated table ${table.table}: its scope column must be among its replicated columns`);
+  }
   if (parts.length !== 2 || names.some((name) => !IDENTIFIER.test(name))) {
     throw new Error(`Replicated table ${table.table}: names must be plain lower-case SQL identifiers`);
   }

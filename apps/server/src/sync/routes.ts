@@ -3,6 +3,7 @@ import {
   bundleImportOutcome,
   enrollment,
   idParams,
+  nodeScope,
   nodeVector,
   syncNode,
   syncStatus,
@@ -31,6 +32,7 @@ const wireChange = z.strictObject({
   schemaVersion: z.number().int().nonnegative(),
   signature: z.string().max(200),
   rejected: z.string().max(500).optional(),
+  filtered: z.literal(true).optional(),
 });
 const vector = z.record(z.uuid(), z.number().int().nonnegative());
 const hello = z.strictObject({
@@ -186,11 +188,12 @@ export const syncRoutes: FastifyPluginAsyncZod<{ sync: SyncService }> = async (a
       config: admin,
       schema: {
         tags: ['sync'],
-        summary: 'A one-time code that enrolls a new node (valid 24 h)',
+        summary: 'A one-time code that enrolls a new node (valid 24 h), optionally limited to a scope',
+        body: z.strictObject({ scope: nodeScope.optional() }).nullish(),
         response: { 201: enrollment },
       },
     },
-    async (request, reply) => reply.code(201).send(await sync.createEnrollment(request.ctx)),
+    async (request, reply) => reply.code(201).send(await sync.createEnrollment(request.ctx, request.body?.scope)),
   );
 
   app.get(
@@ -203,7 +206,26 @@ export const syncRoutes: FastifyPluginAsyncZod<{ sync: SyncService }> = async (a
         role: node.role,
         enrolledAt: node.enrolledAt.toISOString(),
         revokedAt: node.revokedAt?.toISOString() ?? null,
+        scope: node.scope,
       })),
+  );
+
+  app.put(
+    '/api/sync/nodes/:id/scope',
+    {
+      config: admin,
+      schema: {
+        tags: ['sync'],
+        summary: 'Limits a node to some rows (e.g. {"units": ["…"]}); {} gives it every row',
+        params: idParams,
+        body: z.strictObject({ scope: nodeScope }),
+        response: { 204: z.null() },
+      },
+    },
+    async (request, reply) => {
+      await sync.setScope(request.ctx, request.params.id, request.body.scope);
+      return reply.code(204).send(null);
+    },
   );
 
   app.post(
@@ -341,7 +363,7 @@ export const syncRoutes: FastifyPluginAsyncZod<{ sync: SyncService }> = async (a
       const { vector: theirs, limit, rejectedAfter } = request.body;
       // Read first: every refusal of a seq it covers is committed, so the caller may take it as heard up to there.
       const vector = await sync.vector();
-      const { changes, more } = await sync.changesBeyond(theirs, limit);
+      const { changes, more } = await sync.changesBeyond(theirs, limit, peer.scope);
       await registry.recordPeer(platform.db, peer.nodeId, theirs);
       const rejections = rejectedAfter === undefined ? [] : await sync.rejectionsOf(peer.nodeId, rejectedAfter);
       return { changes, more, vector, rejections };
@@ -389,8 +411,7 @@ export const syncRoutes: FastifyPluginAsyncZod<{ sync: SyncService }> = async (a
       },
     },
     async (request, reply) => {
-      peerOf(request);
-      const body = JSON.stringify(await sync.snapshot());
+      const body = JSON.stringify(await sync.snapshot(peerOf(request).scope));
       return reply
         .type('application/json')
         .header('x-kontor-signature', signBytes(sync.identity.privateKey, Buffer.from(body, 'utf8')))

@@ -11,7 +11,7 @@ import { changeLog, toWire, type Vector } from './change-log.js';
 import { PROTOCOL_VERSION } from './node-auth.js';
 import { generateIdentity, identityFrom, type NodeIdentity } from './node-identity.js';
 import { type RegisteredNode, registry } from './registry.js';
-import { quoteTable, type ReplicatedTable, upsertRows } from './replicated-tables.js';
+import { inScope, type NodeScope, quoteTable, type ReplicatedTable, upsertRows } from './replicated-tables.js';
 import { sha256Hex, signChange, type WireChange } from './signing.js';
 import { keyText } from './write-buffer.js';
 
@@ -276,14 +276,31 @@ export class SyncService {
     }
   }
 
-  async changesBeyond(vector: Vector, limit: number): Promise<{ changes: WireChange[]; more: boolean }> {
+  /** What this node holds beyond `vector`; for a peer with a scope, changes outside it go as stubs. */
+  async changesBeyond(
+    vector: Vector,
+    limit: number,
+    scope: NodeScope = {},
+  ): Promise<{ changes: WireChange[]; more: boolean }> {
     await this.signPending();
     const rows = await changeLog.beyond(this.platform.db, vector, limit);
-    return { changes: rows.map(toWire), more: rows.length >= limit };
+    return { changes: rows.map((row) => this.#withinScope(toWire(row), scope)), more: rows.length >= limit };
+  }
+
+  #withinScope(change: WireChange, scope: NodeScope): WireChange {
+    const table = this.tables.find((candidate) => candidate.table === change.table);
+    if (!table?.scope || change.filtered || inScope(table, change.data, scope)) return change;
+    const { column } = table.scope;
+    return { ...change, data: { [column]: change.data?.[column] ?? null }, signature: '', filtered: true };
+  }
+
+  /** The rows a node is limited to, as the registry says. */
+  async scopeOf(nodeId: string): Promise<NodeScope> {
+    return (await registry.find(this.platform.db, nodeId))?.scope ?? {};
   }
 
   async receive(peer: RegisteredNode | null, changes: WireChange[]): Promise<ApplyOutcome> {
-    const outcome = await this.applier.apply(changes);
+    const outcome = await this.applier.apply(changes, await this.scopeOf(this.identity.nodeId));
     if (outcome.rejected > 0)
       this.platform.logger.warn({ peer: peer?.nodeId, rejected: outcome.rejected }, 'refused changes from a peer');
     if (outcome.epoch) {
@@ -301,7 +318,8 @@ export class SyncService {
   }
 
   /** Every replicated row with the vector it corresponds to, read in one consistent view. */
-  async snapshot(): Promise<Snapshot> {
+  /** Every replicated row (within `scope`) and the vector it corresponds to. */
+  async snapshot(scope: NodeScope = {}): Promise<Snapshot> {
     await this.signPending();
     return this.platform.db
       .transaction()
@@ -314,9 +332,9 @@ export class SyncService {
           const result = await sql<{
             row: Record<string, unknown>;
           }>`select to_jsonb(t) as row from ${sql.raw(quoteTable(table.table))} t`.execute(trx);
-          const rows = result.rows.map(({ row }) =>
-            Object.fromEntries(table.columns.map((column) => [column, row[column]])),
-          );
+          const rows = result.rows
+            .filter(({ row }) => inScope(table, row, scope))
+            .map(({ row }) => Object.fromEntries(table.columns.map((column) => [column, row[column]])));
           tables.push({ table: table.table, rows });
         }
         return { clusterId: cluster.cluster_id, epoch: cluster.epoch, vector: await changeLog.vector(trx), tables };
@@ -353,16 +371,17 @@ export class SyncService {
     return (await registry.find(this.platform.db, nodeId))?.publicKey;
   }
 
-  async createEnrollment(ctx: RequestContext): Promise<{ code: string; expiresAt: string }> {
+  /** A one-time code; the node that uses it gets `scope` (e.g. the units whose orders it may hold). */
+  async createEnrollment(ctx: RequestContext, scope: NodeScope = {}): Promise<{ code: string; expiresAt: string }> {
     if (!this.isHub) throw new AppError(409, 'sync.not_hub', 'Nodes are enrolled on the hub');
     const code = randomUUID().replaceAll('-', '').slice(0, 12).toUpperCase();
     const expiresAt = new Date(Date.now() + ENROLLMENT_TTL_MS);
     await this.platform.transaction(async (trx) => {
-      await registry.addEnrollment(trx, sha256Hex(code), ctx.actor?.userId ?? null, expiresAt);
+      await registry.addEnrollment(trx, sha256Hex(code), ctx.actor?.userId ?? null, expiresAt, scope);
       await this.platform.audit.record(trx, ctx, {
         action: 'node.enrollment',
         entity: 'node',
-        after: { expiresAt: expiresAt.toISOString() },
+        after: { expiresAt: expiresAt.toISOString(), scope },
       });
     });
     return { code, expiresAt: expiresAt.toISOString() };
@@ -374,9 +393,8 @@ export class SyncService {
     const cluster = await changeLog.cluster(this.platform.db);
     if (!cluster) throw new AppError(503, 'sync.not_ready', 'This hub has no cluster yet');
     await this.platform.transaction(async (trx) => {
-      if (!(await registry.consumeEnrollment(trx, sha256Hex(request.code.trim().toUpperCase()), request.nodeId))) {
-        throw new AppError(403, 'sync.invalid_enrollment', 'The enrollment code is unknown, used or expired');
-      }
+      const scope = await registry.consumeEnrollment(trx, sha256Hex(request.code.trim().toUpperCase()), request.nodeId);
+      if (!scope) throw new AppError(403, 'sync.invalid_enrollment', 'The enrollment code is unknown, used or expired');
       if (await registry.find(trx, request.nodeId))
         throw new AppError(409, 'sync.already_enrolled', `Node ${request.nodeId} is enrolled`);
       await registry.register(trx, {
@@ -384,6 +402,7 @@ export class SyncService {
         name: request.name,
         publicKey: request.publicKey,
         role: 'client',
+        scope,
       });
       await this.platform.audit.record(
         trx,
@@ -392,7 +411,7 @@ export class SyncService {
           action: 'node.enroll',
           entity: 'node',
           entityId: request.nodeId,
-          after: { name: request.name },
+          after: { name: request.name, scope },
         },
       );
     });
@@ -402,6 +421,26 @@ export class SyncService {
       hubNodeId: this.identity.nodeId,
       hubPublicKey: this.identity.publicKey,
     };
+  }
+
+  /**
+   * Limits a node to some rows from now on. Rows it holds from before stay; a node given a wider scope gets the
+   * rows it lacked by loading a fresh snapshot (re-enrollment or a snapshot bundle).
+   */
+  async setScope(ctx: RequestContext, nodeId: string, scope: NodeScope) {
+    if (!this.isHub) throw new AppError(409, 'sync.not_hub', 'Scopes are set on the hub');
+    await this.platform.transaction(async (trx) => {
+      const node = await registry.find(trx, nodeId);
+      if (!node) throw new AppError(404, 'not_found', `Node ${nodeId} was not found`);
+      await registry.setScope(trx, nodeId, scope);
+      await this.platform.audit.record(trx, ctx, {
+        action: 'node.scope',
+        entity: 'node',
+        entityId: nodeId,
+        before: { scope: node.scope },
+        after: { scope },
+      });
+    });
   }
 
   async revoke(ctx: RequestContext, nodeId: string) {

@@ -15,6 +15,11 @@ export interface WireChange {
   signature: string;
   /** Set when the node that holds it refused it; receivers record it without applying it. */
   rejected?: string;
+  /**
+   * Set on a stub standing in for a change outside the receiver's scope: no content but the scope column, no
+   * signature; it keeps the origin's sequence gap-free and is never applied.
+   */
+  filtered?: true;
 }
 
 /** What an origin signs: every field that gives the change its meaning, in RFC 8785 canonical JSON. */

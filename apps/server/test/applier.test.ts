@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Applier } from '../src/sync/applier.js';
+import { changeLog } from '../src/sync/change-log.js';
 import { generateIdentity, identityFrom } from '../src/sync/node-identity.js';
 import { registry } from '../src/sync/registry.js';
 import type { ReplicatedTable } from '../src/sync/replicated-tables.js';
@@ -15,6 +16,7 @@ describe('applying changes from a peer', () => {
   let applier: Applier;
   const peer = identityFrom(generateIdentity());
   let txCounter = 0;
+  const tables = new Map<string, ReplicatedTable>((notesModule.replicated ?? []).map((table) => [table.table, table]));
 
   const change = (seq: number, body: unknown): WireChange => {
     const id = randomUUID();
@@ -48,9 +50,6 @@ describe('applying changes from a peer', () => {
       publicKey: peer.publicKey,
       role: 'client',
     });
-    const tables = new Map<string, ReplicatedTable>(
-      (notesModule.replicated ?? []).map((table) => [table.table, table]),
-    );
     applier = new Applier(node.platform, tables, 99);
   });
   afterAll(() => node.close());
@@ -73,11 +72,23 @@ describe('applying changes from a peer', () => {
     expect(await notes()).toBe(5);
   });
 
-  it('applies a batch whole or not at all', async () => {
-    const broken = change(7, null); // violates "body not null" when written
-    await expect(applier.apply([at(6), broken])).rejects.toThrow();
+  it('holds and forwards a change of a newer schema, and applies it once this node runs that schema', async () => {
+    const newer = { ...at(6), schemaVersion: 100 };
+    newer.signature = signChange(peer.privateKey, { ...newer, signature: undefined } as never);
+    expect(await applier.apply([newer])).toMatchObject({ applied: 0, waiting: 1 });
     expect(await notes()).toBe(5);
-    expect(await held()).toBe(5);
-    expect(await applier.apply([at(6)])).toMatchObject({ applied: 1 });
+    const forwarded = await changeLog.beyond(node.platform.db, { [peer.nodeId]: 5 }, 10);
+    expect(forwarded.map((row) => [Number(row.seq), row.schema_version, row.status])).toEqual([[6, 100, 'pending']]);
+    const upgraded = new Applier(node.platform, tables, 100);
+    expect(await upgraded.apply([], {}, true)).toMatchObject({ applied: 1, waiting: 0 });
+    expect(await notes()).toBe(6);
+  });
+
+  it('applies a batch whole or not at all', async () => {
+    const broken = change(8, null); // violates "body not null" when written
+    await expect(applier.apply([change(7, 'note 7'), broken])).rejects.toThrow();
+    expect(await notes()).toBe(6);
+    expect(await held()).toBe(6);
+    expect(await applier.apply([change(7, 'note 7')])).toMatchObject({ applied: 1 });
   });
 });

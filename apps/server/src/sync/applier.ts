@@ -66,7 +66,7 @@ export class Applier {
   ) {}
 
   /** `localScope`: the rows this node is limited to; a stub for a row within it is not taken (see `filtered`). */
-  async apply(received: WireChange[], localScope: NodeScope = {}): Promise<ApplyOutcome> {
+  async apply(received: WireChange[], localScope: NodeScope = {}, resume = false): Promise<ApplyOutcome> {
     const stray = received.find((change) => change.filtered && !this.tables.get(change.table)?.scope);
     if (stray)
       throw new SyncRefusal(`change ${stray.origin}:${stray.seq} is filtered, but ${stray.table} has no scopes`);
@@ -78,7 +78,7 @@ export class Applier {
     const authority = await Authority.load(this.platform.db);
     const nodes = await this.#verify(changes, authority);
     const outcome: ApplyOutcome = { applied: 0, rejected: 0, duplicates: 0, waiting: 0, tables: [] };
-    if (changes.length === 0) return outcome;
+    if (changes.length === 0 && !resume) return outcome;
     const touched = new Set<string>();
     await this.platform.transaction(async (trx) => {
       await sql`select set_config('kontor.applying', 'on', true)`.execute(trx);
@@ -94,6 +94,15 @@ export class Applier {
         fresh.set(change.origin, ofOrigin);
       }
       outcome.duplicates = changes.length - [...fresh.values()].reduce((sum, ofOrigin) => sum + ofOrigin.size, 0);
+      // Changes held back before (a gap, a newer schema) continue with this batch; resuming takes them all.
+      const heldBefore = new Set<WireChange>();
+      for (const row of await changeLog.held(trx, resume ? undefined : [...fresh.keys()])) {
+        const ofOrigin = fresh.get(row.origin) ?? new Map<number, WireChange>();
+        const change = toWire(row);
+        heldBefore.add(change);
+        if (!ofOrigin.has(change.seq)) ofOrigin.set(change.seq, change);
+        fresh.set(row.origin, ofOrigin);
+      }
       const settled: Settled[] = [];
       const state: DrainState = {
         buffer: new WriteBuffer(trx),
@@ -109,7 +118,8 @@ export class Applier {
       };
       for (const [origin, ofOrigin] of fresh) {
         await this.#drain(trx, origin, ofOrigin, vector, nodes, settled, touched, state);
-        for (const change of ofOrigin.values()) settled.push({ change, status: 'pending', reason: null });
+        for (const change of ofOrigin.values())
+          if (!heldBefore.has(change)) settled.push({ change, status: 'pending', reason: null });
       }
       await state.buffer.flush();
       const current = state.authority.current;
@@ -194,13 +204,9 @@ export class Applier {
     const start = vector[origin] ?? 0;
     let next = start + 1;
     for (; ; next += 1) {
-      let change = fresh.get(next);
-      if (change) fresh.delete(next);
-      else {
-        const row = await changeLog.get(trx, origin, next);
-        if (row?.status !== 'pending') break;
-        change = toWire(row);
-      }
+      const change = fresh.get(next);
+      if (!change) break;
+      fresh.delete(next);
       if (change.schemaVersion > this.schemaVersion) {
         fresh.set(next, change); // applied after this node is upgraded
         break;

@@ -183,14 +183,14 @@ export const changeLog = {
 
   /**
    * Changes held here beyond `vector`, in (origin, seq) order, at most about `limit`: a page never ends inside
-   * an origin's transaction, so the receiver can apply each page atomically. Pending changes are not served.
+   * an origin's transaction, so the receiver can apply each page atomically. Changes held back here (waiting for
+   * an earlier one, or for this node to run their newer schema) are served too: store and forward.
    */
   async beyond(db: Db, vector: Vector, limit: number): Promise<ChangeRow[]> {
     const known = Object.entries(vector);
     const rows = await syncDb(db)
       .selectFrom('sync.changes as c')
       .selectAll()
-      .where('c.status', '<>', 'pending')
       .where('c.signature', 'is not', null)
       .where((eb) =>
         known.length === 0
@@ -212,19 +212,17 @@ export const changeLog = {
       .selectAll()
       .where('origin', '=', last.origin)
       .where('tx', '=', last.tx)
-      .where('status', '<>', 'pending')
       .orderBy('seq')
       .execute();
     return whole;
   },
 
-  async get(db: Db, origin: string, seq: number) {
-    return syncDb(db)
-      .selectFrom('sync.changes')
-      .selectAll()
-      .where('origin', '=', origin)
-      .where('seq', '=', seq)
-      .executeTakeFirst();
+  /** Changes held back (status pending) of these origins, or of every origin. */
+  async held(db: Db, origins?: string[]) {
+    if (origins?.length === 0) return [];
+    let query = syncDb(db).selectFrom('sync.changes').selectAll().where('status', '=', 'pending');
+    if (origins) query = query.where('origin', 'in', origins);
+    return query.orderBy('origin').orderBy('seq').execute();
   },
 
   /** Which of these (origin, seq) pairs this node already holds, as `origin:seq`. */

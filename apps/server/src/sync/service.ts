@@ -95,6 +95,8 @@ export class SyncService {
     });
     this.#setRole(local.role);
     this.confirmedSeq = Number((await changeLog.cluster(db))?.confirmed_seq ?? 0);
+    // Changes held for a newer schema apply once this node runs it: after an upgrade, here.
+    if ((await changeLog.pendingCount(db)) > 0) await this.applier.apply([], await this.scopeOf(local.node_id), true);
     if ((this.role === 'hub') !== (config.role === 'server')) {
       logger.warn(
         { role: this.role },

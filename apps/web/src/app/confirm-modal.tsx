@@ -20,7 +20,10 @@ export function ConfirmModal(props: ConfirmModalProps) {
   return (
     <Modal opened={props.opened} onClose={props.onClose} title={props.title}>
       <Stack gap="md">
-        <Text size="sm">{props.children}</Text>
+        {/* A div, so an explanation may hold paragraphs or a list as well as a sentence. */}
+        <Text size="sm" component="div">
+          {props.children}
+        </Text>
         {props.error ? <ProblemAlert error={props.error} /> : null}
         <Group justify="flex-end">
           <Button variant="default" onClick={props.onClose} data-autofocus>

@@ -81,7 +81,9 @@ describe('problemText', () => {
       title: 'Den här noden har en skrivskyddad kopia av dessa data; gör ändringen på navet',
       detail: null,
     });
-    for (const code of ['sync.not_hub', 'sync.invalid_enrollment', 'sync.already_enrolled']) {
+    const enrolling = ['sync.not_hub', 'sync.invalid_enrollment', 'sync.already_enrolled'];
+    const promoting = ['sync.already_hub', 'sync.not_enrolled', 'sync.is_hub'];
+    for (const code of [...enrolling, ...promoting]) {
       const { title, detail } = problemText(translators.ru as TFunction, problem({ status: 409, code }));
       expect(detail, code).toBeNull();
       expect(title, code).toMatch(/[а-я]/);

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { relativeTime } from '../../../app/format';
-import { type SyncStatus, syncIndicatorState } from './sync-api';
+import { lagText, parseHubAddress, type SyncStatus, syncIndicatorState, syncProblem } from './sync-api';
 
 const now = Date.parse('2026-03-01T12:00:00Z');
 const client: SyncStatus = {
@@ -53,5 +53,41 @@ describe('relativeTime', () => {
 
   it('speaks the language it is given', () => {
     expect(relativeTime(new Intl.RelativeTimeFormat('sv', { numeric: 'auto' }), -150_000)).toBe('för 2 minuter sedan');
+  });
+});
+
+describe('syncProblem', () => {
+  it('tells what the node’s own words describe, so it can be said in the user’s language', () => {
+    expect(syncProblem('the hub cannot be reached (fetch failed)')).toBe('hub-unreachable');
+    expect(syncProblem('this client is not enrolled: start it once with --upstream <hub URL> --enroll <code>')).toBe(
+      'not-enrolled',
+    );
+    expect(syncProblem('promote: This node is the hub already')).toBe('shell-request');
+    expect(syncProblem('upstream: Enroll this node first')).toBe('shell-request');
+    expect(syncProblem('the snapshot signature does not verify')).toBe('failed');
+  });
+});
+
+describe('parseHubAddress', () => {
+  it('takes an http or https URL, stored without a trailing slash as the shell stores it', () => {
+    expect(parseHubAddress(' https://hub.example.org/ ')).toBe('https://hub.example.org');
+    expect(parseHubAddress('http://10.0.0.7:3000')).toBe('http://10.0.0.7:3000');
+  });
+
+  it('refuses what the server would refuse', () => {
+    for (const text of ['', 'hub.example.org', 'ftp://hub.example.org', 'https://']) {
+      expect(parseHubAddress(text), text).toBeNull();
+    }
+  });
+});
+
+describe('lagText', () => {
+  it('says how far behind in the largest whole unit, in the user’s language', () => {
+    expect(lagText('en', 0)).toBe('0 seconds');
+    expect(lagText('en', 42)).toBe('42 seconds');
+    expect(lagText('en', 150)).toBe('2 minutes');
+    expect(lagText('en', 3 * 3_600 + 59)).toBe('3 hours');
+    expect(lagText('en', 50 * 3_600)).toBe('2 days');
+    expect(lagText('sv', 60)).toBe('1 minut');
   });
 });

@@ -39,6 +39,78 @@ export function useRevokeNode() {
   });
 }
 
+/**
+ * Both admin actions answer this node's new status: it goes straight into the cache, so every view of it (this
+ * page, the header) shows the new role, epoch or hub at once. The node's role and the registry changed too.
+ */
+function useStatusChange<Input>(change: (input: Input) => Promise<SyncStatus>) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: change,
+    onSuccess: async (status) => {
+      queryClient.setQueryData(syncStatusQueryKey, status);
+      await Promise.all([
+        queryClient.invalidateQueries({ queryKey: syncNodesQueryKey }),
+        // useNodeInfo's role, which the shell and the directory's edit buttons go by.
+        queryClient.invalidateQueries({ queryKey: ['node'] }),
+      ]);
+    },
+  });
+}
+
+/** Makes this workstation the hub now, raising the epoch (POST /api/sync/promote). */
+export function usePromoteNode() {
+  return useStatusChange(() => api<SyncStatus>('/api/sync/promote', { method: 'POST' }));
+}
+
+/** Points this workstation at another address of its hub (PUT /api/sync/upstream). */
+export function useSetUpstream() {
+  return useStatusChange((url: string) => api<SyncStatus>('/api/sync/upstream', { method: 'PUT', body: { url } }));
+}
+
+/**
+ * A hub address as the server takes it (an http or https URL), without a trailing slash as `kontor upstream set`
+ * stores it; null when the text is not one.
+ */
+export function parseHubAddress(text: string): string | null {
+  let url: URL;
+  try {
+    url = new URL(text.trim());
+  } catch {
+    return null;
+  }
+  if (url.protocol !== 'http:' && url.protocol !== 'https:') return null;
+  return url.toString().replace(/\/$/, '');
+}
+
+export type SyncProblem = 'hub-unreachable' | 'not-enrolled' | 'shell-request' | 'failed';
+
+/**
+ * What kind of trouble the node's last error (its own English words, without a code) describes, so it can be
+ * said in the user's language; the words themselves are shown as well.
+ */
+export function syncProblem(lastError: string): SyncProblem {
+  if (lastError.startsWith('the hub cannot be reached')) return 'hub-unreachable';
+  if (lastError.startsWith('this client is not enrolled')) return 'not-enrolled';
+  // A request `kontor promote` or `kontor upstream set` left for the running node, which it could not do.
+  if (/^(promote|upstream): /.test(lastError)) return 'shell-request';
+  return 'failed';
+}
+
+const LAG_UNITS: Array<['day' | 'hour' | 'minute', number]> = [
+  ['day', 86_400],
+  ['hour', 3_600],
+  ['minute', 60],
+];
+
+/** How far behind the hub this node is, in the largest whole unit: "42 seconds", "3 hours". */
+export function lagText(language: string, seconds: number): string {
+  const [unit, size] = LAG_UNITS.find(([, unitSeconds]) => seconds >= unitSeconds) ?? ['second', 1];
+  return new Intl.NumberFormat(language, { style: 'unit', unit, unitDisplay: 'long' }).format(
+    Math.floor(seconds / size),
+  );
+}
+
 export type SyncIndicatorState = 'hub' | 'synced' | 'offline' | 'not-enrolled';
 
 /**

@@ -1,4 +1,5 @@
 import { Badge, Code, Popover, Stack, Table, Text, UnstyledButton } from '@mantine/core';
+import type { ParseKeys } from 'i18next';
 import { type ReactNode, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useFormat } from '../../../app/format';
@@ -10,15 +11,23 @@ import {
   useSyncStatus,
 } from '../api/sync-api';
 
-const stateColors: Record<SyncIndicatorState, string> = {
+export const stateColors: Record<SyncIndicatorState, string> = {
   hub: 'blue',
   synced: 'green',
   offline: 'orange',
   'not-enrolled': 'red',
 };
 
+/** One word for the state, where there is no room for when the node last synced. */
+export const stateShortLabels: Record<SyncIndicatorState, ParseKeys> = {
+  hub: 'sync.indicator.hubShort',
+  synced: 'sync.indicator.syncedShort',
+  offline: 'sync.indicator.offlineShort',
+  'not-enrolled': 'sync.indicator.notEnrolled',
+};
+
 /** The current time, moved on every few seconds so "2 minutes ago" and the offline state age without a fetch. */
-function useNow(intervalMs: number) {
+export function useNow(intervalMs: number) {
   const [now, setNow] = useState(Date.now);
   useEffect(() => {
     const timer = setInterval(() => setNow(Date.now()), intervalMs);
@@ -46,12 +55,7 @@ export function SyncIndicator() {
     offline: lastSync ? t('sync.indicator.offline', { time: lastSync }) : t('sync.indicator.offlineNever'),
     'not-enrolled': t('sync.indicator.notEnrolled'),
   }[state];
-  const shortLabel = {
-    hub: t('sync.indicator.hubShort'),
-    synced: t('sync.indicator.syncedShort'),
-    offline: t('sync.indicator.offlineShort'),
-    'not-enrolled': t('sync.indicator.notEnrolled'),
-  }[state];
+  const shortLabel = t(stateShortLabels[state]);
   const pending = data.pendingChanges > 0 ? t('sync.indicator.pending', { count: data.pendingChanges }) : null;
 
   return (

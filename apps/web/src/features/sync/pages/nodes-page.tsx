@@ -15,6 +15,7 @@ import {
   useSyncStatus,
 } from '../api/sync-api';
 import { EnrollmentCodeModal } from '../components/enrollment-code-modal';
+import { NodeStatusPanel } from '../components/node-status-panel';
 
 export function NodesPage() {
   const { t } = useTranslation();
@@ -54,6 +55,7 @@ export function NodesPage() {
       <Text size="sm" c="dimmed" mb="md">
         {t('nodes.intro')}
       </Text>
+      <NodeStatusPanel />
       {onClient ? (
         <Alert color="blue" variant="light" mb="md" data-testid="nodes-on-client">
           {status.data?.hub ? t('nodes.onClientAt', { hub: status.data.hub }) : t('nodes.onClient')}

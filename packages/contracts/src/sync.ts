@@ -19,8 +19,14 @@ export const syncStatus = z.object({
   waitingChanges: z.number().int(),
   /** Why the last attempt failed (the server's English). */
   lastError: z.string().nullable(),
+  /**
+   * What kind of failure it was: the hub could not be reached (changes wait here), the node is not enrolled, a
+   * request from `kontor promote|upstream` could not be carried out, or anything else.
+   */
+  lastErrorCode: z.enum(['hub_unreachable', 'not_enrolled', 'request_failed', 'failed']).nullable(),
 });
 export type SyncStatus = z.infer<typeof syncStatus>;
+export type SyncProblemCode = NonNullable<SyncStatus['lastErrorCode']>;
 
 /** The rows a node is limited to: per scope key (e.g. `units`), the values it may hold; `{}`: every row. */
 export const nodeScope = z.record(

@@ -45,7 +45,8 @@ export function nodeCommands(
         await new Promise((resolve) => setTimeout(resolve, 250));
         const status = runningStatus(config.dataDir);
         if (done(status)) return status;
-        if (status.lastError?.startsWith(`${request.action}:`)) throw new Error(status.lastError);
+        if (status.lastErrorCode === 'request_failed' && status.lastError?.startsWith(`${request.action}:`))
+          throw new Error(status.lastError);
       }
       throw new Error(`the running node did not confirm within ${WAIT_MS / 1000} s; see its log`);
     }

@@ -19,6 +19,17 @@ export class HubUnreachable extends Error {
   }
 }
 
+class NotEnrolled extends Error {
+  override name = 'NotEnrolled';
+}
+
+const failureOf = (error: unknown) =>
+  ({
+    code:
+      error instanceof HubUnreachable ? 'hub_unreachable' : error instanceof NotEnrolled ? 'not_enrolled' : 'failed',
+    message: (error as Error).message,
+  }) as const;
+
 /**
  * A node's side of sync with the others, for as long as it runs. A client enrolls once, loads the hub's
  * snapshot once, then exchanges changes with the hub; when the hub cannot be reached it tries the other
@@ -83,7 +94,7 @@ export class SyncClient {
   #nudged() {
     if (this.#stopped) return;
     this.syncNow().catch((error: unknown) => {
-      this.sync.lastError = (error as Error).message;
+      this.sync.lastError = failureOf(error);
     });
   }
 
@@ -125,7 +136,7 @@ export class SyncClient {
         // Exchanging with LAN peers is progress too: keep the ordinary pace while the hub is away.
         peersOnly = error instanceof HubUnreachable && error.peers > 0;
         this.#failures = peersOnly ? 0 : this.#failures + 1;
-        this.sync.lastError = (error as Error).message;
+        this.sync.lastError = failureOf(error);
         this.logger.warn({ err: error, failures: this.#failures }, 'sync with the hub failed; will retry');
       }
       this.#schedule(this.#failures === 0 ? this.sync.platform.config.syncIntervalMs : this.#backoff());
@@ -157,7 +168,7 @@ export class SyncClient {
   async #enroll() {
     const { config } = this.sync.platform;
     if (!config.enrollCode || !config.upstream)
-      throw new Error('this client is not enrolled: start it once with --upstream <hub URL> --enroll <code>');
+      throw new NotEnrolled('this client is not enrolled: start it once with --upstream <hub URL> --enroll <code>');
     const { identity } = this.sync;
     const answer = await new PeerConnection(identity, config.upstream).enroll({
       code: config.enrollCode,

@@ -36,7 +36,7 @@ async function handleRequests(sync: SyncService, platform: Platform) {
       if (request.action === 'promote') await sync.promote(ctx);
       else await sync.setUpstream(ctx, request.url);
     } catch (error) {
-      sync.lastError = `${request.action}: ${(error as Error).message}`;
+      sync.lastError = { code: 'request_failed', message: `${request.action}: ${(error as Error).message}` };
       platform.logger.warn({ err: error, request }, 'could not carry out a request from the shell');
     }
   }

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { hostname } from 'node:os';
-import type { SyncStatus } from '@kontor/contracts';
+import type { SyncProblemCode, SyncStatus } from '@kontor/contracts';
 import { sql } from 'kysely';
 import type { RequestContext } from '../platform/context.js';
 import { AppError } from '../platform/http/errors.js';
@@ -54,7 +54,8 @@ export class SyncService {
   readonly applier: Applier;
   /** What the hub last said it holds of this node's own changes; drives "sent" and pending counts. */
   confirmedSeq = 0;
-  lastError: string | null = null;
+  /** Why the last attempt to sync failed, until one succeeds. */
+  lastError: { code: SyncProblemCode; message: string } | null = null;
   readonly #authorityListeners = new Set<() => void>();
 
   constructor(
@@ -483,7 +484,8 @@ export class SyncService {
         this.isHub || !cluster?.last_sync_at ? null : Math.floor((Date.now() - cluster.last_sync_at.getTime()) / 1000),
       pendingChanges,
       waitingChanges: await changeLog.pendingCount(db),
-      lastError: this.lastError,
+      lastError: this.lastError?.message ?? null,
+      lastErrorCode: this.lastError?.code ?? null,
     };
   }
 }

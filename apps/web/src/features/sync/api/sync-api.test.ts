@@ -16,6 +16,7 @@ const client: SyncStatus = {
   pendingChanges: 0,
   waitingChanges: 0,
   lastError: null,
+  lastErrorCode: null,
 };
 
 describe('syncIndicatorState', () => {
@@ -57,14 +58,11 @@ describe('relativeTime', () => {
 });
 
 describe('syncProblem', () => {
-  it('tells what the node’s own words describe, so it can be said in the user’s language', () => {
-    expect(syncProblem('the hub cannot be reached (fetch failed)')).toBe('hub-unreachable');
-    expect(syncProblem('this client is not enrolled: start it once with --upstream <hub URL> --enroll <code>')).toBe(
-      'not-enrolled',
-    );
-    expect(syncProblem('promote: This node is the hub already')).toBe('shell-request');
-    expect(syncProblem('upstream: Enroll this node first')).toBe('shell-request');
-    expect(syncProblem('the snapshot signature does not verify')).toBe('failed');
+  it('names the kind of trouble the node reports by its code, so it can be said in the user’s language', () => {
+    expect(syncProblem('hub_unreachable')).toBe('hub-unreachable');
+    expect(syncProblem('not_enrolled')).toBe('not-enrolled');
+    expect(syncProblem('request_failed')).toBe('shell-request');
+    expect(syncProblem('failed')).toBe('failed');
   });
 });
 

@@ -1,4 +1,4 @@
-import type { Enrollment, SyncNode, SyncStatus } from '@kontor/contracts';
+import type { Enrollment, SyncNode, SyncProblemCode, SyncStatus } from '@kontor/contracts';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api } from '../../../app/api-client';
 
@@ -85,17 +85,18 @@ export function parseHubAddress(text: string): string | null {
 
 export type SyncProblem = 'hub-unreachable' | 'not-enrolled' | 'shell-request' | 'failed';
 
-/**
- * What kind of trouble the node's last error (its own English words, without a code) describes, so it can be
- * said in the user's language; the words themselves are shown as well.
- */
-export function syncProblem(lastError: string): SyncProblem {
-  if (lastError.startsWith('the hub cannot be reached')) return 'hub-unreachable';
-  if (lastError.startsWith('this client is not enrolled')) return 'not-enrolled';
-  // A request `kontor promote` or `kontor upstream set` left for the running node, which it could not do.
-  if (/^(promote|upstream): /.test(lastError)) return 'shell-request';
-  return 'failed';
+/** The kind of trouble the node reports, so it can be said in the user's language beside its own words. */
+export function syncProblem(code: SyncProblemCode): SyncProblem {
+  return PROBLEMS[code];
 }
+
+const PROBLEMS: Record<SyncProblemCode, SyncProblem> = {
+  hub_unreachable: 'hub-unreachable',
+  not_enrolled: 'not-enrolled',
+  // A request `kontor promote` or `kontor upstream set` left for the running node, which it could not do.
+  request_failed: 'shell-request',
+  failed: 'failed',
+};
 
 const LAG_UNITS: Array<['day' | 'hour' | 'minute', number]> = [
   ['day', 86_400],

@@ -16,7 +16,7 @@ const titles: Record<Trouble, ParseKeys> = {
 
 function troubleOf(status: SyncStatus): Trouble {
   if (!status.enrolled) return 'not-enrolled';
-  return status.lastError ? syncProblem(status.lastError) : 'stale';
+  return status.lastErrorCode ? syncProblem(status.lastErrorCode) : 'stale';
 }
 
 /** What the operator can do about it; a command from the shell that failed speaks for itself. */

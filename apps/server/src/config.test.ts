@@ -36,8 +36,8 @@ describe('loadConfig', () => {
     expect(() => loadConfig({ env: {}, flags: { databaseUrl: 'mysql://x' } })).toThrow(
       /--database-url: expected a URL such as postgres:/,
     );
-    expect(() => loadConfig({ env: {}, flags: { role: 'client' } })).toThrow(
-      /upstream.*a client node needs the URL of its hub/s,
+    expect(() => loadConfig({ env: {}, flags: { role: 'client', enrollCode: 'ABCDEF123456' } })).toThrow(
+      /upstream.*an enrollment code needs the URL of its hub/s,
     );
     expect(() => loadConfig({ env: {}, file: fileWith({ prot: 1 }) })).toThrow(/unknown setting\(s\) prot/);
   });

@@ -63,8 +63,9 @@ export const configSchema = z
     outboxPollMs: z.coerce.number().int().min(50).default(1000),
   })
   .superRefine((config, ctx) => {
-    if (config.role === 'client' && !config.upstream) {
-      ctx.addIssue({ code: 'custom', path: ['upstream'], message: 'a client node needs the URL of its hub' });
+    // A client started without a hub is enrolled from its first-run page instead.
+    if (config.enrollCode && !config.upstream) {
+      ctx.addIssue({ code: 'custom', path: ['upstream'], message: 'an enrollment code needs the URL of its hub' });
     }
   });
 

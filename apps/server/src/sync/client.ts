@@ -1,4 +1,3 @@
-import { hostname } from 'node:os';
 import type { Logger } from 'pino';
 import WebSocket from 'ws';
 import { changeLog, type Vector } from './change-log.js';
@@ -168,24 +167,10 @@ export class SyncClient {
   async #enroll() {
     const { config } = this.sync.platform;
     if (!config.enrollCode || !config.upstream)
-      throw new NotEnrolled('this client is not enrolled: start it once with --upstream <hub URL> --enroll <code>');
-    const { identity } = this.sync;
-    const answer = await new PeerConnection(identity, config.upstream).enroll({
-      code: config.enrollCode,
-      nodeId: identity.nodeId,
-      name: config.nodeName ?? hostname(),
-      publicKey: identity.publicKey,
-    });
-    await this.sync.platform.transaction(async (trx) => {
-      await changeLog.setCluster(trx, {
-        clusterId: answer.clusterId,
-        epoch: answer.epoch,
-        hubNodeId: answer.hubNodeId,
-        hubUrl: config.upstream ?? null,
-      });
-      await this.sync.trustHub(trx, answer.hubNodeId, answer.hubPublicKey);
-    });
-    this.logger.info({ hub: config.upstream, clusterId: answer.clusterId }, 'enrolled with the hub');
+      throw new NotEnrolled(
+        'this client is not enrolled: open its web page to enroll it, or start it once with --upstream <hub URL> --enroll <code>',
+      );
+    await this.sync.joinCluster(config.upstream, config.enrollCode);
   }
 
   /** Every address this node knows for its hub or its peers, the current hub's first. */

@@ -14,6 +14,7 @@ import { z } from 'zod';
 import { AppError, badRequest } from '../platform/http/errors.js';
 import { SyncRefusal } from './applier.js';
 import { BundleRefusal, exportBundle, exportSnapshotBundle, importBundle } from './bundle.js';
+import { changeLog } from './change-log.js';
 import { verifyNodeRequest } from './node-auth.js';
 import { registerNudges } from './nudges.js';
 import { type RegisteredNode, registry } from './registry.js';
@@ -51,6 +52,7 @@ const PUSH_LIMIT = 64 * 1024 * 1024;
 const BUNDLE_LIMIT = 256 * 1024 * 1024;
 const NODE_SIGNED = 'node-to-node sync: each request carries an enrolled node’s Ed25519 signature, verified before use';
 const admin = { access: { permission: 'admin.sync' } } as const;
+const LOOPBACK = new Set(['127.0.0.1', '::1', '::ffff:127.0.0.1']);
 
 function parseVector(text: string): Record<string, number> {
   let value: unknown;
@@ -242,6 +244,49 @@ export const syncRoutes: FastifyPluginAsyncZod<{ sync: SyncService }> = async (a
     async (request, reply) => {
       await sync.revoke(request.ctx, request.params.id);
       return reply.code(204).send(null);
+    },
+  );
+
+  const firstRun = z.object({ role: z.enum(['server', 'client']), enrolled: z.boolean(), ready: z.boolean() });
+  const firstRunState = async () => {
+    const cluster = await changeLog.cluster(platform.db);
+    return { role: platform.node.role, enrolled: Boolean(cluster), ready: Boolean(cluster?.bootstrapped) };
+  };
+  app.get(
+    '/api/sync/first-run',
+    {
+      config: {
+        access: { public: 'a workstation not yet enrolled has no users to sign in; the answer names no data' },
+      },
+      schema: { tags: ['sync'], summary: 'Whether this node still waits to be enrolled', response: { 200: firstRun } },
+    },
+    firstRunState,
+  );
+  app.post(
+    '/api/sync/first-run',
+    {
+      config: {
+        access: {
+          public: 'enrolls a workstation that has no users yet; accepted only once, from the workstation itself',
+        },
+        rateLimit: { max: platform.config.loginRateLimitPerMinute, timeWindow: '1 minute' },
+      },
+      schema: {
+        tags: ['sync'],
+        summary: 'Enrolls this workstation with a hub, from its own first-run page',
+        body: z.strictObject({
+          hubUrl: z.url({ protocol: /^https?$/, error: 'expected a URL such as https://hub.example.org' }),
+          code: z.string().trim().min(6).max(64),
+        }),
+        response: { 202: firstRun },
+      },
+    },
+    async (request, reply) => {
+      if (!LOOPBACK.has(request.ip))
+        throw new AppError(403, 'sync.first_run_remote', 'A workstation is enrolled from its own screen only');
+      if (sync.isHub) throw new AppError(409, 'sync.is_hub', 'This node is a hub; it enrolls others');
+      await sync.joinCluster(request.body.hubUrl.replace(/\/$/, ''), request.body.code.toUpperCase());
+      return reply.code(202).send(await firstRunState());
     },
   );
 

@@ -10,6 +10,7 @@ import { Authority } from './authority.js';
 import { changeLog, toWire, type Vector } from './change-log.js';
 import { PROTOCOL_VERSION } from './node-auth.js';
 import { generateIdentity, identityFrom, type NodeIdentity } from './node-identity.js';
+import { PeerConnection, PeerError } from './peer-connection.js';
 import { type RegisteredNode, registry } from './registry.js';
 import { inScope, type NodeScope, quoteTable, type ReplicatedTable, upsertRows } from './replicated-tables.js';
 import { sha256Hex, signChange, type WireChange } from './signing.js';
@@ -362,6 +363,39 @@ export class SyncService {
     const current = (await Authority.load(trx)).current;
     if (current) await changeLog.followEpoch(trx, current);
     await changeLog.markBootstrapped(trx);
+  }
+
+  /**
+   * Enrolls this client with the hub at `hubUrl` using a one-time code. The hub's key is taken on the strength
+   * of the code, before any snapshot arrives; the sync loop then loads the hub's data.
+   */
+  async joinCluster(hubUrl: string, code: string) {
+    if (await changeLog.cluster(this.platform.db))
+      throw new AppError(409, 'sync.already_enrolled', 'This node is enrolled');
+    const { identity } = this;
+    const answer = await new PeerConnection(identity, hubUrl)
+      .enroll({
+        code,
+        nodeId: identity.nodeId,
+        name: this.platform.config.nodeName ?? hostname(),
+        publicKey: identity.publicKey,
+      })
+      .catch((error: unknown) => {
+        if (!(error instanceof PeerError)) throw error;
+        if (error.status) throw new AppError(422, 'sync.enrollment_refused', error.message);
+        throw new AppError(502, 'sync.hub_unreachable', error.message);
+      });
+    await this.platform.transaction(async (trx) => {
+      await changeLog.setCluster(trx, {
+        clusterId: answer.clusterId,
+        epoch: answer.epoch,
+        hubNodeId: answer.hubNodeId,
+        hubUrl,
+      });
+      await this.trustHub(trx, answer.hubNodeId, answer.hubPublicKey);
+    });
+    this.platform.logger.info({ hub: hubUrl, clusterId: answer.clusterId }, 'enrolled with the hub');
+    this.#authorityChanged();
   }
 
   /** On enrollment: the hub's key, taken on the strength of the one-time code, before any snapshot arrives. */

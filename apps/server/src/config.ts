@@ -43,6 +43,10 @@ export const configSchema = z
     syncDiscovery: flexibleBoolean.default(true),
     /** How often a client syncs with its hub when nothing nudges it. */
     syncIntervalMs: z.coerce.number().int().min(100).default(2000),
+    /** How often the change log is compacted (see docs/sync.md). */
+    syncCompactEveryMinutes: z.coerce.number().int().min(1).default(60),
+    /** A peer silent for longer no longer holds compaction back; when it returns it is reset from a snapshot. */
+    syncStaleAfterDays: z.coerce.number().int().min(1).default(30),
     /** Changes stamped further than this ahead of the local clock are refused. */
     syncMaxDriftMs: z.coerce.number().int().min(1000).default(300_000),
     adminPassword: z.string().min(12, 'expected at least 12 characters').optional(),

@@ -11,19 +11,20 @@ export interface SyncPair {
   close(): Promise<void>;
 }
 
-/** Enrolls a new client workstation (embedded PGlite in memory) with a listening hub and waits for its snapshot. */
+/** Enrolls a new client workstation (embedded PGlite) with a listening hub and waits for its snapshot. */
 export async function enrollClient(
   hub: TestNode,
   hubUrl: string,
   clientSettings: Partial<ConfigInput> = {},
   extraModules: KontorModule[] = [],
+  store: StoreLocation = { kind: 'pglite', dir: 'memory' },
 ): Promise<TestNode> {
   const enrollment = await expectStatus(
     hub.app.inject({ method: 'POST', url: '/api/sync/enrollments', headers: hub.admin.headers }),
     201,
   );
   const client = await startTestNode(
-    { kind: 'pglite', dir: 'memory' },
+    store,
     {
       role: 'client',
       upstream: hubUrl,

@@ -144,6 +144,13 @@ export const changeLog = {
       .execute();
   },
 
+  /** Drops every change and vector entry but this node's own (a reset loads them anew from a snapshot). */
+  async forgetOthers(db: Db, self: string) {
+    await syncDb(db).deleteFrom('sync.changes').where('origin', '<>', self).execute();
+    await syncDb(db).deleteFrom('sync.vector').where('origin', '<>', self).execute();
+    await sql`delete from sync.horizon`.execute(db);
+  },
+
   async setHubUrl(db: Db, url: string) {
     await syncDb(db).updateTable('sync.cluster').set({ hub_url: url }).execute();
   },

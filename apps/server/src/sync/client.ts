@@ -1,7 +1,7 @@
 import type { Logger } from 'pino';
 import WebSocket from 'ws';
 import { changeLog, type Vector } from './change-log.js';
-import { PeerConnection } from './peer-connection.js';
+import { PeerConnection, PeerError } from './peer-connection.js';
 import type { Hello, SyncService } from './service.js';
 
 const PAGE = 2_000;
@@ -240,6 +240,23 @@ export class SyncClient {
     }
   }
 
+  /** Sends what the hub has not confirmed of this node's own changes, then starts over from its snapshot. */
+  async #reset(hub: PeerConnection) {
+    const own = this.sync.identity.nodeId;
+    for (;;) {
+      const confirmed = this.sync.confirmedSeq;
+      const { changes, more } = await this.sync.changesBeyond(
+        { ...(await this.sync.vector()), [own]: confirmed },
+        PAGE,
+      );
+      const mine = changes.filter((change) => change.origin === own);
+      if (mine.length > 0) await this.sync.confirm((await hub.push(mine)).vector[own] ?? 0);
+      if (!more || mine.length === 0 || this.sync.confirmedSeq === confirmed) break;
+    }
+    const cluster = await changeLog.cluster(this.sync.platform.db);
+    await this.sync.resetFrom(await hub.snapshot(cluster && (await this.sync.publicKeyOf(cluster.hub_node_id))));
+  }
+
   /** Pulls what the peer has beyond this node's vector, then pushes what this node has beyond the peer's. */
   async #exchange(peer: PeerConnection, isHub: boolean, peerId: string) {
     const scope = await this.sync.scopeOf(peerId);
@@ -248,7 +265,11 @@ export class SyncClient {
     // The hub also says which of this node's changes it refused since this node last heard.
     let rejectedAfter = isHub ? await this.sync.rejectionsHeardSeq() : undefined;
     for (;;) {
-      const answer = await peer.pull(await this.sync.vector(), rejectedAfter);
+      const answer = await peer.pull(await this.sync.vector(), rejectedAfter).catch(async (error: unknown) => {
+        if (!(isHub && error instanceof PeerError && error.code === 'sync.reset_required')) throw error;
+        await this.#reset(peer);
+        return peer.pull(await this.sync.vector(), rejectedAfter);
+      });
       theirs = answer.vector;
       await this.sync.receive(null, answer.changes);
       if (rejectedAfter !== undefined) await this.sync.hearRejections(answer.rejections, theirs[own] ?? 0);
@@ -256,6 +277,7 @@ export class SyncClient {
       rejectedAfter = undefined;
       if (!answer.more) break;
     }
+    await this.sync.recordPeer(peerId, theirs);
     for (;;) {
       const { changes, more } = await this.sync.changesBeyond(theirs, PAGE, scope);
       if (changes.length === 0) return;

@@ -70,6 +70,7 @@ export function createSyncModule(
   let service: SyncService | undefined;
   let client: SyncClient | undefined;
   let statusTimer: NodeJS.Timeout | undefined;
+  let compactionTimer: NodeJS.Timeout | undefined;
   let discovery: LanDiscovery | undefined;
   let app: FastifyInstance | undefined;
   const ready = () => {
@@ -115,10 +116,18 @@ export function createSyncModule(
           .catch((error: unknown) => platform.logger.warn({ err: error }, 'could not write the sync status file'));
       };
       statusTimer = setInterval(writeStatus, 2_000).unref();
+      compactionTimer = setInterval(
+        () =>
+          sync
+            .compact()
+            .catch((error: unknown) => platform.logger.warn({ err: error }, 'compaction failed; will retry')),
+        platform.config.syncCompactEveryMinutes * 60_000,
+      ).unref();
       await writeStatus();
     },
     async stop() {
       clearInterval(statusTimer);
+      clearInterval(compactionTimer);
       await client?.stop();
       await discovery?.stop();
     },

@@ -13,6 +13,8 @@ export class PeerError extends Error {
   constructor(
     message: string,
     readonly status?: number,
+    /** The problem code of the peer's refusal, e.g. `sync.reset_required`. */
+    readonly code?: string,
   ) {
     super(message);
   }
@@ -94,9 +96,11 @@ export class PeerConnection {
     }
     const text = await response.text();
     if (!response.ok) {
+      const problem = problemOf(text);
       throw new PeerError(
-        `${this.url} refused ${method} ${path} (${response.status}): ${problemDetail(text)}`,
+        `${this.url} refused ${method} ${path} (${response.status}): ${problem.detail}`,
         response.status,
+        problem.code,
       );
     }
     return { body: text, signature: response.headers.get('x-kontor-signature') };
@@ -105,10 +109,12 @@ export class PeerConnection {
 
 type Options = { signed?: boolean; timeoutMs?: number };
 
-function problemDetail(text: string): string {
+/** The detail and code of a problem+json answer; plain text stands for itself. */
+function problemOf(text: string): { detail: string; code?: string } {
   try {
-    return (JSON.parse(text) as { detail?: string }).detail ?? text;
+    const problem = JSON.parse(text) as { detail?: string; code?: string };
+    return { detail: problem.detail ?? text, code: problem.code };
   } catch {
-    return text;
+    return { detail: text };
   }
 }

@@ -103,6 +103,15 @@ export async function upsertRows(
     on conflict (${sql.join(table.key.map((column) => sql.ref(column)))}) ${onConflict}`.execute(db);
 }
 
+/** Deletes every row of the table whose key is not among `rows`'. */
+export async function deleteRowsBut(db: Db, table: ReplicatedTable, rows: Array<Record<string, unknown>>) {
+  const target = sql.raw(quoteTable(table.table));
+  await sql`delete from ${target} t where not exists (
+      select 1 from jsonb_populate_recordset(null::${target}, ${JSON.stringify(rows)}::jsonb) k where ${keyMatch(table)})`.execute(
+    db,
+  );
+}
+
 /** Joins a table alias `t` to a JSON key `k` on every key column. */
 export const keyMatch = (table: ReplicatedTable) =>
   sql.join(

@@ -15,6 +15,7 @@ import { AppError, badRequest } from '../platform/http/errors.js';
 import { SyncRefusal } from './applier.js';
 import { BundleRefusal, exportBundle, exportSnapshotBundle, importBundle } from './bundle.js';
 import { changeLog } from './change-log.js';
+import { staleOrigin } from './compaction.js';
 import { verifyNodeRequest } from './node-auth.js';
 import { registerNudges } from './nudges.js';
 import { type RegisteredNode, registry } from './registry.js';
@@ -406,6 +407,14 @@ export const syncRoutes: FastifyPluginAsyncZod<{ sync: SyncService }> = async (a
     async (request) => {
       const peer = peerOf(request);
       const { vector: theirs, limit, rejectedAfter } = request.body;
+      const stale = await staleOrigin(platform.db, theirs);
+      if (stale) {
+        throw new AppError(
+          409,
+          'sync.reset_required',
+          `This node no longer keeps the changes of ${stale} that the caller lacks; it must load a fresh snapshot`,
+        );
+      }
       // Read first: every refusal of a seq it covers is committed, so the caller may take it as heard up to there.
       const vector = await sync.vector();
       const { changes, more } = await sync.changesBeyond(theirs, limit, peer.scope);

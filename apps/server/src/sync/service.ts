@@ -8,11 +8,19 @@ import type { Db, Platform } from '../platform/platform.js';
 import { Applier, type ApplyOutcome } from './applier.js';
 import { Authority } from './authority.js';
 import { changeLog, toWire, type Vector } from './change-log.js';
+import { type CompactionOutcome, compact } from './compaction.js';
 import { PROTOCOL_VERSION } from './node-auth.js';
 import { generateIdentity, identityFrom, type NodeIdentity } from './node-identity.js';
 import { PeerConnection, PeerError } from './peer-connection.js';
 import { type RegisteredNode, registry } from './registry.js';
-import { inScope, type NodeScope, quoteTable, type ReplicatedTable, upsertRows } from './replicated-tables.js';
+import {
+  deleteRowsBut,
+  inScope,
+  type NodeScope,
+  quoteTable,
+  type ReplicatedTable,
+  upsertRows,
+} from './replicated-tables.js';
 import { sha256Hex, signChange, type WireChange } from './signing.js';
 import { keyText } from './write-buffer.js';
 
@@ -298,6 +306,11 @@ export class SyncService {
     return { ...change, data: { [column]: change.data?.[column] ?? null }, signature: '', filtered: true };
   }
 
+  /** What a peer reported it holds, for compaction. */
+  async recordPeer(nodeId: string, vector: Vector) {
+    await registry.recordPeer(this.platform.db, nodeId, vector);
+  }
+
   /** The rows a node is limited to, as the registry says. */
   async scopeOf(nodeId: string): Promise<NodeScope> {
     return (await registry.find(this.platform.db, nodeId))?.scope ?? {};
@@ -351,6 +364,32 @@ export class SyncService {
   }
 
   /** The same within the caller's transaction, for a caller that checks the node's state before loading. */
+  /** Folds the change log; see compaction.ts. */
+  async compact(): Promise<CompactionOutcome> {
+    const outcome = await this.platform.transaction((trx) =>
+      compact(trx, this.identity.nodeId, this.tables, this.platform.config.syncStaleAfterDays),
+    );
+    if (outcome.removed > 0) this.platform.logger.info(outcome, 'compacted the change log');
+    return outcome;
+  }
+
+  /**
+   * Starts over from the hub's snapshot, for a node that was away longer than the hub kept the changes it
+   * lacks. Its own changes the hub has not confirmed must have been sent first: they are not kept.
+   */
+  async resetFrom(snapshot: Snapshot) {
+    await this.platform.transaction(async (trx) => {
+      await sql`select set_config('kontor.applying', 'on', true)`.execute(trx);
+      for (const declared of [...this.tables].reverse()) {
+        const rows = snapshot.tables.find(({ table }) => table === declared.table)?.rows ?? [];
+        await deleteRowsBut(trx, declared, rows);
+      }
+      await changeLog.forgetOthers(trx, this.identity.nodeId);
+      await this.loadSnapshotIn(trx, snapshot);
+    });
+    this.platform.logger.warn('this node was away too long for the change log: it was reset from the hub’s snapshot');
+  }
+
   async loadSnapshotIn(trx: Db, snapshot: Snapshot) {
     await sql`select set_config('kontor.applying', 'on', true)`.execute(trx);
     for (const { table, rows } of snapshot.tables) {

@@ -129,7 +129,13 @@ export class Applier {
       await changeLog.insertMany(trx, settled);
       for (const { status } of settled)
         if (status !== 'filtered') outcome[status === 'pending' ? 'waiting' : status] += 1;
-      const newest = changes.map((change) => parseHlc(change.hlc)).sort((a, b) => (b?.wall ?? 0) - (a?.wall ?? 0))[0];
+      // Stamps sort as text in clock order (wall, then counter): the newest one moves this node's clock.
+      const newest = parseHlc(
+        changes
+          .map((change) => change.hlc)
+          .sort()
+          .at(-1) ?? '',
+      );
       if (newest) await changeLog.mergeClock(trx, newest.wall, newest.counter);
       if (touched.size > 0) await Outbox.add(trx, SYNC_APPLIED_TOPIC, { tables: [...touched] });
       // Changes arrived that other peers of this node may want: wake them as a local write would.
@@ -281,11 +287,15 @@ export class Applier {
     if (table.policy === 'reference') return `${change.table} is maintained on the hub only`;
     if (table.policy === 'shared') return undefined;
     const owner = table.ownerColumn as string;
+    if (change.op === 'upsert' && change.data?.[owner] !== change.origin)
+      return `a node may only create rows it owns (${owner})`;
+    // A change older than the row's newest overwrites nothing: whose row it is now (which depends on the order
+    // this node heard of the changes) must not decide its fate.
+    const newer = state.newest.get(`${table.table} ${keyText(table, change.key)}`);
+    if (newer !== undefined && newer > change.hlc) return undefined;
     const current = await this.#ownerOf(trx, table, change.key, state);
-    const claimed = change.op === 'upsert' ? change.data?.[owner] : undefined;
     if (current !== undefined && current !== null && current !== change.origin)
       return `the row belongs to node ${String(current)}`;
-    if (change.op === 'upsert' && claimed !== change.origin) return `a node may only create rows it owns (${owner})`;
     return undefined;
   }
 

@@ -26,11 +26,11 @@ export class CellClocks {
     const shared = changes.filter((change) => tables.get(change.table)?.policy === 'shared');
     if (shared.length === 0) return clocks;
     const result = await sql<{ tbl: string; pk: Record<string, unknown>; hlc: string; op: string; data: unknown }>`
-      select c.tbl, c.pk, c.hlc, c.op, c.data from sync.changes c
-      join (select distinct * from unnest(${shared.map((change) => change.table)}::text[],
-              ${shared.map((change) => JSON.stringify(change.key))}::jsonb[]) as k(tbl, pk)) k
-        on c.tbl = k.tbl and c.pk = k.pk
-      where c.status = 'applied'`.execute(trx);
+      select c.tbl, c.pk, c.hlc, c.op, c.data
+      from (select distinct * from unnest(${shared.map((change) => change.table)}::text[],
+              ${shared.map((change) => JSON.stringify(change.key))}::jsonb[]) as k(tbl, pk)
+      cross join lateral (select * from sync.changes c
+          where c.tbl = k.tbl and c.pk = k.pk and c.status = 'applied') c`.execute(trx);
     for (const row of result.rows) {
       const table = tables.get(row.tbl) as ReplicatedTable;
       const data = row.data as Record<string, unknown> | null;

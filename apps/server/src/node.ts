@@ -3,6 +3,7 @@ import type { FastifyInstance } from 'fastify';
 import { type Logger, pino } from 'pino';
 import { buildApp } from './app.js';
 import type { KontorConfig } from './config.js';
+import { createDirectoryModule } from './directory/index.js';
 import { createIdentityModule, ensureFirstAdmin } from './identity/index.js';
 import { AuditLog, auditModule } from './platform/audit/index.js';
 import { lockDataDir } from './platform/db/data-dir-lock.js';
@@ -57,7 +58,7 @@ export function createLogger(config: KontorConfig, destination: 1 | 2 = 1): Logg
 /** Every module of the node in dependency order; later issues append theirs. */
 function nodeModules(extra: KontorModule[] = []) {
   const identity = createIdentityModule();
-  const others: KontorModule[] = [nodeModule, auditModule, identity, ...extra];
+  const others: KontorModule[] = [nodeModule, auditModule, identity, createDirectoryModule(), ...extra];
   const sync = createSyncModule(() => others.flatMap((module) => module.replicated ?? []));
   return { modules: [...others, sync], identity, sync };
 }

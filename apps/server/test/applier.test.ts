@@ -77,7 +77,8 @@ describe('applying changes from a peer', () => {
     newer.signature = signChange(peer.privateKey, { ...newer, signature: undefined } as never);
     expect(await applier.apply([newer])).toMatchObject({ applied: 0, waiting: 1 });
     expect(await notes()).toBe(5);
-    const forwarded = await changeLog.beyond(node.platform.db, { [peer.nodeId]: 5 }, 10);
+    const held = { ...(await changeLog.vector(node.platform.db)), [peer.nodeId]: 5 };
+    const forwarded = await changeLog.beyond(node.platform.db, held, 10);
     expect(forwarded.map((row) => [Number(row.seq), row.schema_version, row.status])).toEqual([[6, 100, 'pending']]);
     const upgraded = new Applier(node.platform, tables, 100);
     expect(await upgraded.apply([], {}, true)).toMatchObject({ applied: 1, waiting: 0 });

@@ -81,7 +81,7 @@ describe('compaction of the change log', () => {
       );
       return Number(row.rows[0]?.seq ?? 0);
     };
-    await expect.poll(horizon, POLL).toBeGreaterThan(awayHad);
+    await expect.poll(horizon, { timeout: 40_000 }).toBeGreaterThan(awayHad);
 
     away = await startTestNode(
       awayStore,

@@ -58,6 +58,12 @@ const demoRoles = [
     description: 'Manages users and their roles',
     permissions: ['admin.users', 'admin.roles'],
   },
+  { name: 'Directory reader', description: 'Looks up the contact directory', permissions: ['directory.read'] },
+  {
+    name: 'Directory editor',
+    description: 'Keeps the contact directory up to date (on the hub)',
+    permissions: ['directory.read', 'directory.write'],
+  },
 ];
 
 const demoUsers = [

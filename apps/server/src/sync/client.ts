@@ -44,6 +44,8 @@ export class SyncClient {
   #failures = 0;
   #again = false;
   #nudges: { url: string; socket: WebSocket } | undefined;
+  /** The hub as met at the last successful round. */
+  #hub: { peer: PeerConnection; hello: Hello } | undefined;
   #stopListening: (() => void) | undefined;
 
   constructor(
@@ -57,6 +59,7 @@ export class SyncClient {
     this.#stopped = false;
     // A promotion here or a newer epoch learnt from a peer changes whom to talk to: start over at once.
     this.#stopListening = this.sync.onAuthorityChange(() => {
+      this.#hub = undefined;
       this.#closeNudges();
       this.#nudged();
     });
@@ -160,6 +163,8 @@ export class SyncClient {
       const hub = new PeerConnection(this.sync.identity, cluster.hub_url ?? config.upstream ?? '');
       await this.sync.loadSnapshot(await hub.snapshot(await this.sync.publicKeyOf(cluster.hub_node_id)));
     }
+    // Offline writes are signed while waiting, so a reconnect only has to send them.
+    await this.sync.signPending();
     if (this.sync.isHub) await this.#lookForNewerHub();
     else await this.#syncWithHub();
   }
@@ -201,6 +206,19 @@ export class SyncClient {
     const { db } = this.sync.platform;
     const problems: string[] = [];
     let peers = 0;
+    // While the hub answers, each round goes straight to the exchange; a hello is said again after any failure.
+    const known = this.#hub;
+    this.#hub = undefined;
+    if (known && (await changeLog.cluster(db))?.hub_node_id === known.hello.nodeId) {
+      try {
+        await this.#exchange(known.peer, true, known.hello.nodeId);
+        await changeLog.markSynced(db);
+        this.#hub = known;
+        return;
+      } catch (error) {
+        problems.push((error as Error).message);
+      }
+    }
     for (const url of await this.#addresses()) {
       const met = await this.#meet(url, problems);
       if (!met) continue;
@@ -215,6 +233,7 @@ export class SyncClient {
       if (await isHub()) {
         await changeLog.setHubUrl(db, url);
         await changeLog.markSynced(db);
+        this.#hub = met;
         this.#listenForNudges(url);
         return;
       }

@@ -418,7 +418,7 @@ export const syncRoutes: FastifyPluginAsyncZod<{ sync: SyncService }> = async (a
       // Read first: every refusal of a seq it covers is committed, so the caller may take it as heard up to there.
       const vector = await sync.vector();
       const { changes, more } = await sync.changesBeyond(theirs, limit, peer.scope);
-      await registry.recordPeer(platform.db, peer.nodeId, theirs);
+      await sync.recordPeer(peer.nodeId, theirs);
       const rejections = rejectedAfter === undefined ? [] : await sync.rejectionsOf(peer.nodeId, rejectedAfter);
       return { changes, more, vector, rejections };
     },

@@ -26,6 +26,7 @@ import { keyText } from './write-buffer.js';
 
 const ENROLLMENT_TTL_MS = 24 * 3_600_000;
 const SIGN_BATCH = 500;
+const PEER_RECORD_MS = 10_000;
 
 export type Rejection = { seq: number; reason: string };
 
@@ -66,6 +67,7 @@ export class SyncService {
   /** Why the last attempt to sync failed, until one succeeds. */
   lastError: { code: SyncProblemCode; message: string } | null = null;
   readonly #authorityListeners = new Set<() => void>();
+  readonly #peerRecorded = new Map<string, number>();
 
   constructor(
     readonly platform: Platform,
@@ -235,6 +237,7 @@ export class SyncService {
 
   /** Records the hub's refusals of this node's changes, all of them heard up to `upTo`. */
   async hearRejections(rejections: Rejection[], upTo: number) {
+    if (rejections.length === 0 && upTo <= (await this.rejectionsHeardSeq())) return;
     await this.platform.transaction((trx) => changeLog.markRejected(trx, this.identity.nodeId, rejections, upTo));
   }
 
@@ -306,8 +309,14 @@ export class SyncService {
     return { ...change, data: { [column]: change.data?.[column] ?? null }, signature: '', filtered: true };
   }
 
-  /** What a peer reported it holds, for compaction. */
+  /**
+   * What a peer reported it holds, for compaction, which needs it only roughly: written at most every
+   * PEER_RECORD_MS per peer, so frequent pulls cost no write each.
+   */
   async recordPeer(nodeId: string, vector: Vector) {
+    const now = Date.now();
+    if (now - (this.#peerRecorded.get(nodeId) ?? 0) < PEER_RECORD_MS) return;
+    this.#peerRecorded.set(nodeId, now);
     await registry.recordPeer(this.platform.db, nodeId, vector);
   }
 

@@ -28,7 +28,7 @@ export class CellClocks {
     const result = await sql<{ tbl: string; pk: Record<string, unknown>; hlc: string; op: string; data: unknown }>`
       select c.tbl, c.pk, c.hlc, c.op, c.data
       from (select distinct * from unnest(${shared.map((change) => change.table)}::text[],
-              ${shared.map((change) => JSON.stringify(change.key))}::jsonb[]) as k(tbl, pk)
+              ${shared.map((change) => JSON.stringify(change.key))}::jsonb[]) as k(tbl, pk)) k
       cross join lateral (select * from sync.changes c
           where c.tbl = k.tbl and c.pk = k.pk and c.status = 'applied') c`.execute(trx);
     for (const row of result.rows) {

@@ -1,0 +1,49 @@
+import { fileURLToPath } from 'node:url';
+import type { KontorModule } from '../platform/platform.js';
+import type { ReplicatedTable } from '../sync/replicated-tables.js';
+import { directoryAdminRoutes } from './admin-routes.js';
+import { DIRECTORY_TOPIC, DirectoryAdminService } from './admin-service.js';
+import { DirectoryService } from './directory-service.js';
+import { directoryRoutes } from './routes.js';
+import { seedDirectoryDemo } from './seed-demo.js';
+import { REPLICATED_COLUMNS } from './tables.js';
+
+/**
+ * Every directory table is reference data: administrators edit it on the hub, every client node holds a
+ * read-only copy, so "how to reach whom" answers when the hub and the network are gone. Favourites stay local.
+ */
+const replicated: ReplicatedTable[] = Object.entries(REPLICATED_COLUMNS).map(([table, columns]) => ({
+  table,
+  policy: 'reference',
+  key: ['id'],
+  columns: [...columns, 'created_at', 'updated_at'],
+}));
+
+/** The KLIRR contact directory: organisation tree, people, functions, contact points, notices (docs/directory.md). */
+export function createDirectoryModule(): KontorModule {
+  let directory: DirectoryService | undefined;
+  let admin: DirectoryAdminService | undefined;
+  const ready = <T>(service: T | undefined): T => {
+    if (!service) throw new Error('directory is used before the node initialised it');
+    return service;
+  };
+  return {
+    name: 'directory',
+    migrations: fileURLToPath(new URL('./migrations', import.meta.url)),
+    permissions: [
+      { key: 'directory.read', description: 'Look up units, people, functions and how to reach them' },
+      { key: 'directory.write', description: 'Edit the contact directory (on the hub)' },
+    ],
+    topics: { [DIRECTORY_TOPIC]: 'directory.read' },
+    replicated,
+    init(platform) {
+      directory = new DirectoryService(platform);
+      admin = new DirectoryAdminService(platform);
+    },
+    async register(app) {
+      await app.register(directoryRoutes, { directory: ready(directory) });
+      await app.register(directoryAdminRoutes, { admin: ready(admin) });
+    },
+    seedDemo: seedDirectoryDemo,
+  };
+}

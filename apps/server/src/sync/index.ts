@@ -71,6 +71,7 @@ export function createSyncModule(
   let client: SyncClient | undefined;
   let statusTimer: NodeJS.Timeout | undefined;
   let compactionTimer: NodeJS.Timeout | undefined;
+  let stopping = false;
   let discovery: LanDiscovery | undefined;
   let app: FastifyInstance | undefined;
   const ready = () => {
@@ -106,14 +107,17 @@ export function createSyncModule(
       client.start();
       const path = join(platform.config.dataDir, STATUS_FILE);
       // Written aside and renamed, so `kontor status` never reads half a file.
+      // Every 2 s: announce on the LAN once possible, carry out requests from the shell, write the status file.
+      // A failure is logged and the next tick tries again; none may escape a timer (it would end the process).
       const writeStatus = async () => {
-        await announce(sync, discovery, app);
-        await handleRequests(sync, platform).catch((error: unknown) =>
-          platform.logger.warn({ err: error }, 'could not read the requests from the shell'),
-        );
-        await writeFile(`${path}.tmp`, JSON.stringify(await sync.status()))
-          .then(() => rename(`${path}.tmp`, path))
-          .catch((error: unknown) => platform.logger.warn({ err: error }, 'could not write the sync status file'));
+        try {
+          await announce(sync, discovery, app);
+          await handleRequests(sync, platform);
+          await writeFile(`${path}.tmp`, JSON.stringify(await sync.status()));
+          await rename(`${path}.tmp`, path);
+        } catch (error) {
+          if (!stopping) platform.logger.warn({ err: error }, 'could not update the sync status file');
+        }
       };
       statusTimer = setInterval(writeStatus, 2_000).unref();
       compactionTimer = setInterval(
@@ -126,6 +130,7 @@ export function createSyncModule(
       await writeStatus();
     },
     async stop() {
+      stopping = true;
       clearInterval(statusTimer);
       clearInterval(compactionTimer);
       await client?.stop();

@@ -4,14 +4,11 @@ import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { systemContext } from '../src/platform/context.js';
 import { importBundle } from '../src/sync/index.js';
-import type { SyncService } from '../src/sync/service.js';
 import { notesModule } from './fixtures/notes-module.js';
-import { type SyncPair, startSyncPair } from './sync-pair.js';
+import { type SyncPair, startSyncPair, syncOf } from './sync-pair.js';
 import { ADMIN_PASSWORD, startTestNode, type TestNode } from './test-node.js';
 
 const memory = { kind: 'pglite', dir: 'memory' } as const;
-const syncOf = (node: TestNode) =>
-  (node.modules.find((module) => module.name === 'sync') as unknown as { service(): SyncService }).service();
 const notesOn = async (node: TestNode) =>
   (await sql<{ body: string }>`select body from notes.notes order by body`.execute(node.platform.db)).rows.map(
     (row) => row.body,

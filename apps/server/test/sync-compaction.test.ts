@@ -4,19 +4,12 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { SyncService } from '../src/sync/service.js';
 import { notesModule } from './fixtures/notes-module.js';
-import { enrollClient } from './sync-pair.js';
+import { enrollClient, syncOf, wardNotes } from './sync-pair.js';
 import { startTestNode, type TestNode } from './test-node.js';
 
 const memory = { kind: 'pglite', dir: 'memory' } as const;
 const POLL = { timeout: 20_000 };
-const syncOf = (node: TestNode) =>
-  (node.modules.find((module) => module.name === 'sync') as unknown as { service(): SyncService }).service();
-const wardNotes = async (node: TestNode) =>
-  (await sql<{ body: string }>`select body from notes.ward_notes order by body`.execute(node.platform.db)).rows.map(
-    (row) => row.body,
-  );
 
 /** The log keeps what some peer may still need; a peer away longer than that is reset from a snapshot. */
 describe('compaction of the change log', () => {

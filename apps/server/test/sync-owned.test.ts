@@ -2,9 +2,8 @@ import { randomUUID } from 'node:crypto';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { nodeRequestHeaders } from '../src/sync/node-auth.js';
-import type { SyncService } from '../src/sync/service.js';
 import { notesModule } from './fixtures/notes-module.js';
-import { startSyncPair } from './sync-pair.js';
+import { startSyncPair, syncOf } from './sync-pair.js';
 import { expectStatus, type TestNode } from './test-node.js';
 
 const memory = { kind: 'pglite', dir: 'memory' } as const;
@@ -28,8 +27,6 @@ describe('owned rows from a client to the hub', () => {
     await sql`insert into notes.notes (id, owner, body) values (${id}, ${owner}, ${body})`.execute(node.platform.db);
     return { id };
   };
-  const syncOf = (node: TestNode) =>
-    (node.modules.find((module) => module.name === 'sync') as unknown as { service(): SyncService }).service();
   const deliveryOn = async (node: TestNode, key: { id: string }) =>
     (await syncOf(node).delivery('notes.notes', [key])).get(JSON.stringify([key.id]));
 

@@ -2,6 +2,7 @@ import { sql } from 'kysely';
 import type { ConfigInput } from '../src/config.js';
 import type { StoreLocation } from '../src/platform/db/database.js';
 import type { KontorModule } from '../src/platform/platform.js';
+import type { SyncService } from '../src/sync/service.js';
 import { expectStatus, startTestNode, type TestNode } from './test-node.js';
 
 export interface SyncPair {
@@ -65,3 +66,13 @@ export async function startSyncPair(
     },
   };
 }
+
+/** A node's replication service, as its sync module holds it. */
+export const syncOf = (node: TestNode): SyncService =>
+  (node.modules.find((module) => module.name === 'sync') as unknown as { service(): SyncService }).service();
+
+/** The bodies of the ward notes a node holds (the scoped table of the notes fixture), in order. */
+export const wardNotes = async (node: TestNode) =>
+  (await sql<{ body: string }>`select body from notes.ward_notes order by body`.execute(node.platform.db)).rows.map(
+    (row) => row.body,
+  );

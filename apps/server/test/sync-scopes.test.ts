@@ -1,20 +1,13 @@
 import { randomUUID } from 'node:crypto';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { SyncService } from '../src/sync/service.js';
 import type { WireChange } from '../src/sync/signing.js';
 import { notesModule } from './fixtures/notes-module.js';
-import { enrollClient } from './sync-pair.js';
+import { enrollClient, syncOf, wardNotes } from './sync-pair.js';
 import { expectStatus, startTestNode, type TestNode } from './test-node.js';
 
 const memory = { kind: 'pglite', dir: 'memory' } as const;
 const POLL = { timeout: 20_000 };
-const syncOf = (node: TestNode) =>
-  (node.modules.find((module) => module.name === 'sync') as unknown as { service(): SyncService }).service();
-const wardNotes = async (node: TestNode) =>
-  (await sql<{ body: string }>`select body from notes.ward_notes order by body`.execute(node.platform.db)).rows.map(
-    (row) => row.body,
-  );
 const vectorEntry = async (node: TestNode, origin: string) => (await syncOf(node).vector())[origin] ?? 0;
 
 /** A workstation limited to its wards gets only their rows, yet stays gap-free against the hub's log. */

@@ -9,15 +9,12 @@ import { importBundle } from '../src/sync/index.js';
 import type { SyncService } from '../src/sync/service.js';
 import { signBytes } from '../src/sync/signing.js';
 import { notesModule } from './fixtures/notes-module.js';
+import { syncOf } from './sync-pair.js';
 import { ADMIN_PASSWORD, expectStatus, startTestNode, type TestNode } from './test-node.js';
 
 const memory = { kind: 'pglite', dir: 'memory' } as const;
 const moduleOf = (node: TestNode) =>
-  node.modules.find((module) => module.name === 'sync') as unknown as {
-    service(): SyncService;
-    syncOnce(): Promise<void>;
-  };
-const syncOf = (node: TestNode) => moduleOf(node).service();
+  node.modules.find((module) => module.name === 'sync') as unknown as { syncOnce(): Promise<void> };
 const notesOn = async (node: TestNode) =>
   (await sql<{ body: string }>`select body from notes.notes order by body`.execute(node.platform.db)).rows.map(
     (row) => row.body,

@@ -2,6 +2,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   chromiumAvailable,
+  horizontalOverflow,
   type JourneyNode,
   launchBrowser,
   screenshot,
@@ -96,10 +97,7 @@ describe.skipIf(!chromiumAvailable)('administrator journey', () => {
     await page.getByRole('button', { name: 'Öppna menyn' }).waitFor();
     await page.waitForTimeout(400);
     await screenshot(page, JOURNEY, '07-phone');
-    const overflow = await page.evaluate(
-      () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
-    );
-    expect(overflow).toBeLessThanOrEqual(0);
+    expect(await horizontalOverflow(page)).toBeLessThanOrEqual(0);
     expect(problems).toEqual([]);
   });
 });

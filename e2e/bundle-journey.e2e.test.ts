@@ -5,7 +5,14 @@ import { gunzipSync, gzipSync } from 'node:zlib';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type RunningServer, startServer } from '../apps/server/test/processes.js';
-import { chromiumAvailable, launchBrowser, screenshot, startJourneyNode, watchPage } from './support/browser.js';
+import {
+  chromiumAvailable,
+  horizontalOverflow,
+  launchBrowser,
+  screenshot,
+  startJourneyNode,
+  watchPage,
+} from './support/browser.js';
 
 const JOURNEY = 'bundle';
 
@@ -181,10 +188,7 @@ describe.skipIf(!chromiumAvailable)('carrying a bundle between two nodes in the 
 
     await clientPage.setViewportSize({ width: 375, height: 740 });
     await screenshot(clientPage, JOURNEY, '06-phone');
-    const overflow = await clientPage.evaluate(
-      () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
-    );
-    expect(overflow).toBeLessThanOrEqual(0);
+    expect(await horizontalOverflow(clientPage)).toBeLessThanOrEqual(0);
     // The refusal is an answer of the API (422), which the browser logs as a failed request.
     expect(problems.filter((problem) => !problem.includes('status of 422'))).toEqual([]);
   });

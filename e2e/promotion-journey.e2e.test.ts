@@ -4,7 +4,15 @@ import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type RunningServer, startServer } from '../apps/server/test/processes.js';
-import { chromiumAvailable, launchBrowser, screenshot, startJourneyNode, watchPage } from './support/browser.js';
+import {
+  chromiumAvailable,
+  enrollmentCode,
+  horizontalOverflow,
+  launchBrowser,
+  screenshot,
+  startJourneyNode,
+  watchPage,
+} from './support/browser.js';
 
 const JOURNEY = 'promotion';
 
@@ -15,25 +23,6 @@ async function signIn(page: Page, url: string, password: string) {
   await page.getByTestId('login-submit').click();
   await page.getByTestId('sync-indicator').waitFor();
 }
-
-/** A one-time code from the hub's API, as its administrator. */
-async function enrollmentCode(hubUrl: string, password: string): Promise<string> {
-  const login = await fetch(`${hubUrl}/api/auth/login`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ username: 'admin', password }),
-  });
-  const cookie = (login.headers.get('set-cookie') ?? '').split(';')[0] ?? '';
-  const { csrfToken } = (await login.json()) as { csrfToken: string };
-  const response = await fetch(`${hubUrl}/api/sync/enrollments`, {
-    method: 'POST',
-    headers: { cookie, 'x-csrf-token': csrfToken },
-  });
-  return ((await response.json()) as { code: string }).code;
-}
-
-const horizontalOverflow = (page: Page) =>
-  page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
 
 /** The hub is lost; the administrator makes a workstation the hub from its Nodes page and carries on there. */
 describe.skipIf(!chromiumAvailable)('promoting a workstation when the hub is lost', () => {

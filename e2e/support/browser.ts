@@ -67,3 +67,23 @@ export function watchPage(page: Page): string[] {
   page.on('pageerror', (error) => problems.push(`page error: ${error.message}`));
   return problems;
 }
+
+/** How much wider than its viewport a page is: 0 or less means no horizontal scrolling. */
+export const horizontalOverflow = (page: Page) =>
+  page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+
+/** A one-time enrollment code from a hub's API, as its administrator. */
+export async function enrollmentCode(hubUrl: string, password: string): Promise<string> {
+  const login = await fetch(`${hubUrl}/api/auth/login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ username: 'admin', password }),
+  });
+  const cookie = (login.headers.get('set-cookie') ?? '').split(';')[0] ?? '';
+  const { csrfToken } = (await login.json()) as { csrfToken: string };
+  const response = await fetch(`${hubUrl}/api/sync/enrollments`, {
+    method: 'POST',
+    headers: { cookie, 'x-csrf-token': csrfToken },
+  });
+  return ((await response.json()) as { code: string }).code;
+}

@@ -90,6 +90,18 @@ describe('problemText', () => {
     }
   });
 
+  it('words why a workstation could not be enrolled, keeping the hub’s own words', () => {
+    const hubWords =
+      'http://hub:3000 refused POST /api/sync/enroll (403): The enrollment code is unknown, used or expired';
+    const refused = problem({ status: 422, code: 'sync.enrollment_refused', detail: hubWords });
+    expect(problemText(translators.sv as TFunction, refused)).toEqual({
+      title: 'Navet nekade anslutningen',
+      detail: hubWords,
+    });
+    const remote = problem({ status: 403, code: 'sync.first_run_remote', detail: 'From its own screen only' });
+    expect(problemText(translators.en as TFunction, remote).detail).toBeNull();
+  });
+
   it("heads an unknown code by its status and shows the server's detail", () => {
     const error = problem({ status: 403, code: 'forbidden', detail: 'This needs the permission admin.users' });
     expect(problemText(translators.en as TFunction, error)).toEqual({

@@ -27,6 +27,9 @@ const codeKeys: Record<string, ParseKeys> = {
   'sync.already_hub': 'errors.syncAlreadyHub',
   'sync.not_enrolled': 'errors.syncNotEnrolled',
   'sync.is_hub': 'errors.syncIsHub',
+  'sync.first_run_remote': 'errors.syncFirstRunRemote',
+  'sync.enrollment_refused': 'errors.syncEnrollmentRefused',
+  'sync.hub_unreachable': 'errors.syncHubUnreachable',
   csrf_token_invalid: 'errors.csrf',
   validation_failed: 'errors.validation',
   rate_limited: 'errors.rateLimited',
@@ -37,6 +40,9 @@ const codeKeys: Record<string, ParseKeys> = {
   network: 'errors.network',
   internal: 'errors.server',
 };
+
+/** Codes whose detail is another node's own words (why the hub refused, why it could not be reached): kept. */
+const codesWithDetail = new Set(['sync.enrollment_refused', 'sync.hub_unreachable']);
 
 function statusTitle(t: TFunction, status: number): string {
   switch (status) {
@@ -61,15 +67,15 @@ export function codeMessage(t: TFunction, code: string | undefined): string | un
 }
 
 /**
- * What to say about an error: a known code in the user's language and nothing more; otherwise a heading
- * chosen by the status and the server's detail under it.
+ * What to say about an error: a known code in the user's language and nothing more (unless its detail quotes
+ * another node); otherwise a heading chosen by the status and the server's detail under it.
  */
 export function problemText(t: TFunction, error: unknown): { title: string; detail: string | null } {
   if (!(error instanceof ApiError)) {
     return { title: t('errors.generic'), detail: error instanceof Error ? error.message : String(error) };
   }
   const known = codeMessage(t, error.code);
-  if (known) return { title: known, detail: null };
+  if (known) return { title: known, detail: codesWithDetail.has(error.code) ? error.problem.detail || null : null };
   return { title: statusTitle(t, error.status), detail: error.problem.detail || null };
 }
 

@@ -72,6 +72,7 @@ export function createSyncModule(
   let statusTimer: NodeJS.Timeout | undefined;
   let compactionTimer: NodeJS.Timeout | undefined;
   let stopping = false;
+  let statusWrite: Promise<void> | undefined;
   let discovery: LanDiscovery | undefined;
   let app: FastifyInstance | undefined;
   const ready = () => {
@@ -119,7 +120,9 @@ export function createSyncModule(
           if (!stopping) platform.logger.warn({ err: error }, 'could not update the sync status file');
         }
       };
-      statusTimer = setInterval(writeStatus, 2_000).unref();
+      statusTimer = setInterval(() => {
+        statusWrite = writeStatus();
+      }, 2_000).unref();
       compactionTimer = setInterval(
         () =>
           sync
@@ -132,6 +135,7 @@ export function createSyncModule(
     async stop() {
       stopping = true;
       clearInterval(statusTimer);
+      await statusWrite; // a write under way would otherwise recreate the file after the node stopped
       clearInterval(compactionTimer);
       await client?.stop();
       await discovery?.stop();

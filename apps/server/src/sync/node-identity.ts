@@ -23,4 +23,14 @@ export const identityFrom = (stored: { nodeId: string; publicKey: string; privat
   privateKey: createPrivateKey(stored.privateKeyPem),
 });
 
-export const publicKeyObject = (pem: string): KeyObject => createPublicKey(pem);
+/** Parsed once per key: verifying a page of changes would otherwise parse the same PEM for each of them. */
+const parsedKeys = new Map<string, KeyObject>();
+
+export function publicKeyObject(pem: string): KeyObject {
+  let key = parsedKeys.get(pem);
+  if (!key) {
+    key = createPublicKey(pem);
+    parsedKeys.set(pem, key);
+  }
+  return key;
+}

@@ -61,7 +61,7 @@ export class SyncClient {
     this.#stopListening = this.sync.onAuthorityChange(() => {
       this.#hub = undefined;
       this.#closeNudges();
-      this.#nudged();
+      this.nudge();
     });
     this.#schedule(0);
   }
@@ -93,7 +93,8 @@ export class SyncClient {
     return this.#running;
   }
 
-  #nudged() {
+  /** Syncs as soon as it can: something changed, or a peer appeared. */
+  nudge() {
     if (this.#stopped) return;
     this.syncNow().catch((error: unknown) => {
       this.sync.lastError = failureOf(error);
@@ -112,8 +113,8 @@ export class SyncClient {
     const nudges = { url: hubUrl, socket };
     this.#nudges = nudges;
     // Whatever the hub committed between our last pull and this socket opening would otherwise wait a round.
-    socket.on('open', () => this.#nudged());
-    socket.on('message', () => this.#nudged());
+    socket.on('open', () => this.nudge());
+    socket.on('message', () => this.nudge());
     socket.on('error', () => undefined); // 'close' follows; the next successful round reconnects
     socket.on('close', () => {
       if (this.#nudges === nudges) this.#nudges = undefined;

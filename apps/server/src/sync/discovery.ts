@@ -19,6 +19,8 @@ export class LanDiscovery {
   constructor(
     private readonly nodeId: string,
     private readonly logger: Logger,
+    /** Called when a node of this cluster announces itself. */
+    private readonly onPeer: () => void = () => undefined,
   ) {}
 
   /**
@@ -40,7 +42,9 @@ export class LanDiscovery {
     const browser = this.#bonjour.find({ type: SERVICE_TYPE });
     browser.on('up', (service: Service) => {
       const found = peerOf(service, clusterId);
-      if (found && found.nodeId !== this.nodeId) this.#found.set(found.nodeId, found.url);
+      if (!found || found.nodeId === this.nodeId) return;
+      this.#found.set(found.nodeId, found.url);
+      this.onPeer();
     });
     browser.on('down', (service: Service) => {
       const node = (service.txt as Record<string, string> | undefined)?.node;

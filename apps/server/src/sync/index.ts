@@ -102,7 +102,10 @@ export function createSyncModule(
       if (!sync.isHub && !(await sync.hubUrl())) {
         platform.logger.warn('this client node knows no hub: start it with --upstream <hub URL> --enroll <code>');
       }
-      const lan = platform.config.syncDiscovery ? new LanDiscovery(sync.identity.nodeId, platform.logger) : undefined;
+      // A node of the cluster appearing on the network (the hub back, say) is worth trying at once.
+      const lan = platform.config.syncDiscovery
+        ? new LanDiscovery(sync.identity.nodeId, platform.logger, () => client?.nudge())
+        : undefined;
       discovery = lan;
       client = new SyncClient(sync, platform.logger, () => lan?.peers() ?? []);
       client.start();

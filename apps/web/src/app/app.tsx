@@ -2,6 +2,7 @@ import { lazy } from 'react';
 import { BrowserRouter, Route, Routes } from 'react-router';
 import { SignInPage } from '../features/auth/pages/sign-in-page';
 import { HomePage } from '../features/home/pages/home-page';
+import { FirstRunGate } from '../features/sync/components/first-run-gate';
 import { RequireAuth, RequirePermission } from './guards';
 import { NotFoundPage } from './not-found-page';
 import { Providers } from './providers';
@@ -18,65 +19,118 @@ const TokensPage = lazy(() =>
   import('../features/admin-tokens/pages/tokens-page').then((m) => ({ default: m.TokensPage })),
 );
 const NodesPage = lazy(() => import('../features/sync/pages/nodes-page').then((m) => ({ default: m.NodesPage })));
+const BundlesPage = lazy(() => import('../features/sync/pages/bundles-page').then((m) => ({ default: m.BundlesPage })));
 const AuditPage = lazy(() => import('../features/audit/pages/audit-page').then((m) => ({ default: m.AuditPage })));
+const DirectoryPage = lazy(() =>
+  import('../features/directory/pages/directory-page').then((m) => ({ default: m.DirectoryPage })),
+);
+const UnitPage = lazy(() => import('../features/directory/pages/unit-page').then((m) => ({ default: m.UnitPage })));
+const PersonPage = lazy(() =>
+  import('../features/directory/pages/person-page').then((m) => ({ default: m.PersonPage })),
+);
+const DirectoryPrintPage = lazy(() =>
+  import('../features/directory/pages/directory-print-page').then((m) => ({ default: m.DirectoryPrintPage })),
+);
 
 export function App() {
   return (
     <Providers>
       <BrowserRouter>
-        <Routes>
-          <Route path="/sign-in" element={<SignInPage />} />
-          <Route
-            element={
-              <RequireAuth>
-                <Shell />
-              </RequireAuth>
-            }
-          >
-            <Route index element={<HomePage />} />
+        <FirstRunGate>
+          <Routes>
+            <Route path="/sign-in" element={<SignInPage />} />
             <Route
-              path="admin/users"
               element={
-                <RequirePermission permission="admin.users">
-                  <UsersPage />
-                </RequirePermission>
+                <RequireAuth>
+                  <Shell />
+                </RequireAuth>
               }
-            />
-            <Route
-              path="admin/roles"
-              element={
-                <RequirePermission permission="admin.roles">
-                  <RolesPage />
-                </RequirePermission>
-              }
-            />
-            <Route
-              path="admin/tokens"
-              element={
-                <RequirePermission permission="admin.tokens">
-                  <TokensPage />
-                </RequirePermission>
-              }
-            />
-            <Route
-              path="admin/audit"
-              element={
-                <RequirePermission permission="admin.audit">
-                  <AuditPage />
-                </RequirePermission>
-              }
-            />
-            <Route
-              path="admin/nodes"
-              element={
-                <RequirePermission permission="admin.sync">
-                  <NodesPage />
-                </RequirePermission>
-              }
-            />
-            <Route path="*" element={<NotFoundPage />} />
-          </Route>
-        </Routes>
+            >
+              <Route index element={<HomePage />} />
+              <Route
+                path="directory"
+                element={
+                  <RequirePermission permission="directory.read">
+                    <DirectoryPage />
+                  </RequirePermission>
+                }
+              />
+              <Route
+                path="directory/units/:id"
+                element={
+                  <RequirePermission permission="directory.read">
+                    <UnitPage />
+                  </RequirePermission>
+                }
+              />
+              <Route
+                path="directory/people/:id"
+                element={
+                  <RequirePermission permission="directory.read">
+                    <PersonPage />
+                  </RequirePermission>
+                }
+              />
+              <Route
+                path="directory/print"
+                element={
+                  <RequirePermission permission="directory.read">
+                    <DirectoryPrintPage />
+                  </RequirePermission>
+                }
+              />
+              <Route
+                path="admin/users"
+                element={
+                  <RequirePermission permission="admin.users">
+                    <UsersPage />
+                  </RequirePermission>
+                }
+              />
+              <Route
+                path="admin/roles"
+                element={
+                  <RequirePermission permission="admin.roles">
+                    <RolesPage />
+                  </RequirePermission>
+                }
+              />
+              <Route
+                path="admin/tokens"
+                element={
+                  <RequirePermission permission="admin.tokens">
+                    <TokensPage />
+                  </RequirePermission>
+                }
+              />
+              <Route
+                path="admin/audit"
+                element={
+                  <RequirePermission permission="admin.audit">
+                    <AuditPage />
+                  </RequirePermission>
+                }
+              />
+              <Route
+                path="admin/nodes"
+                element={
+                  <RequirePermission permission="admin.sync">
+                    <NodesPage />
+                  </RequirePermission>
+                }
+              />
+              <Route
+                path="admin/bundles"
+                element={
+                  <RequirePermission permission="admin.sync">
+                    <BundlesPage />
+                  </RequirePermission>
+                }
+              />
+              <Route path="*" element={<NotFoundPage />} />
+            </Route>
+          </Routes>
+        </FirstRunGate>
       </BrowserRouter>
     </Providers>
   );

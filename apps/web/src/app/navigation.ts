@@ -13,6 +13,13 @@ export interface NavigationItem {
 export const navigationItems: NavigationItem[] = [
   { to: '/', label: 'nav.home', description: 'home.title', permission: null, testId: 'nav-home' },
   {
+    to: '/directory',
+    label: 'directory.nav',
+    description: 'directory.homeLink',
+    permission: 'directory.read',
+    testId: 'nav-directory',
+  },
+  {
     to: '/admin/users',
     label: 'nav.users',
     description: 'home.links.users',
@@ -39,6 +46,13 @@ export const navigationItems: NavigationItem[] = [
     description: 'home.links.nodes',
     permission: 'admin.sync',
     testId: 'nav-nodes',
+  },
+  {
+    to: '/admin/bundles',
+    label: 'bundles.nav',
+    description: 'bundles.homeLink',
+    permission: 'admin.sync',
+    testId: 'nav-bundles',
   },
   {
     to: '/admin/audit',

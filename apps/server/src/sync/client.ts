@@ -140,7 +140,9 @@ export class SyncClient {
         peersOnly = error instanceof HubUnreachable && error.peers > 0;
         this.#failures = peersOnly ? 0 : this.#failures + 1;
         this.sync.lastError = failureOf(error);
-        this.logger.warn({ err: error, failures: this.#failures }, 'sync with the hub failed; will retry');
+        // Waiting to be enrolled (from the first-run page) is a state, not a failure worth a warning each time.
+        if (error instanceof NotEnrolled) this.logger.debug(error.message);
+        else this.logger.warn({ err: error, failures: this.#failures }, 'sync with the hub failed; will retry');
       }
       this.#schedule(this.#failures === 0 ? this.sync.platform.config.syncIntervalMs : this.#backoff());
     }, delayMs);

@@ -44,8 +44,9 @@ describe('kontor CLI', () => {
     const result = await kontor(['start', '--port', 'eighty', '--data', freshDir()]);
     expect(result.code).toBe(2);
     expect(result.stderr).toMatch(/flag --port: .*number/);
-    const client = await kontor(['start', '--role', 'client', '--data', freshDir()]);
-    expect(client.stderr).toContain('a client node needs the URL of its hub');
+    const client = await kontor(['start', '--role', 'client', '--enroll', 'ABCDEF123456', '--data', freshDir()]);
+    expect(client.code).toBe(2);
+    expect(client.stderr).toContain('an enrollment code needs the URL of its hub');
   });
 
   it(

@@ -126,6 +126,11 @@ export const changeLog = {
       .execute();
   },
 
+  /** Holds this node's record until the transaction ends, serialising what only one instance may do. */
+  async lockLocalNode(db: Db) {
+    await syncDb(db).selectFrom('sync.local_node').select('node_id').forUpdate().execute();
+  },
+
   async cluster(db: Db) {
     return syncDb(db).selectFrom('sync.cluster').selectAll().executeTakeFirst();
   },

@@ -117,6 +117,9 @@ export class SyncService {
     }
     if (!this.isHub || (await changeLog.cluster(db))) return;
     await this.platform.transaction(async (trx) => {
+      // Instances of a hub starting together on one PostgreSQL: the first founds the cluster, the others see it.
+      await changeLog.lockLocalNode(trx);
+      if (await changeLog.cluster(trx)) return;
       await registry.register(trx, {
         nodeId: this.identity.nodeId,
         name: this.platform.config.nodeName ?? hostname(),

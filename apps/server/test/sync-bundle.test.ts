@@ -84,7 +84,7 @@ describe('bundles', () => {
 
   it('refuses a file signed by a node revoked since, and records the refusal in the audit log', async () => {
     const hub = syncOf(pair.hub);
-    await hub.revoke(ctx, syncOf(pair.client).identity.nodeId);
+    await hub.nodes.revoke(ctx, syncOf(pair.client).identity.nodeId);
     await expect(importBundle(hub, ctx, file)).rejects.toMatchObject({ reason: 'revoked_signer' });
     const audited = await sql<{ after: { reason: string } }>`
       select after from audit.entries where action = 'bundle.refuse' order by id desc limit 1`.execute(

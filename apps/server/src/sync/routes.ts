@@ -196,7 +196,7 @@ export const syncRoutes: FastifyPluginAsyncZod<{ sync: SyncService }> = async (a
         response: { 201: enrollment },
       },
     },
-    async (request, reply) => reply.code(201).send(await sync.createEnrollment(request.ctx, request.body?.scope)),
+    async (request, reply) => reply.code(201).send(await sync.nodes.createEnrollment(request.ctx, request.body?.scope)),
   );
 
   app.get(
@@ -226,7 +226,7 @@ export const syncRoutes: FastifyPluginAsyncZod<{ sync: SyncService }> = async (a
       },
     },
     async (request, reply) => {
-      await sync.setScope(request.ctx, request.params.id, request.body.scope);
+      await sync.nodes.setScope(request.ctx, request.params.id, request.body.scope);
       return reply.code(204).send(null);
     },
   );
@@ -243,7 +243,7 @@ export const syncRoutes: FastifyPluginAsyncZod<{ sync: SyncService }> = async (a
       },
     },
     async (request, reply) => {
-      await sync.revoke(request.ctx, request.params.id);
+      await sync.nodes.revoke(request.ctx, request.params.id);
       return reply.code(204).send(null);
     },
   );
@@ -317,7 +317,7 @@ export const syncRoutes: FastifyPluginAsyncZod<{ sync: SyncService }> = async (a
         },
       },
     },
-    async (request) => sync.enroll(request.body),
+    async (request) => sync.nodes.enroll(request.body),
   );
 
   app.post(

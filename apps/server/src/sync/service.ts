@@ -9,6 +9,7 @@ import { Applier, type ApplyOutcome } from './applier.js';
 import { Authority } from './authority.js';
 import { changeLog, toWire, type Vector } from './change-log.js';
 import { type CompactionOutcome, compact } from './compaction.js';
+import { NodeAdmin } from './node-admin.js';
 import { PROTOCOL_VERSION } from './node-auth.js';
 import { generateIdentity, identityFrom, type NodeIdentity } from './node-identity.js';
 import { PeerConnection, PeerError } from './peer-connection.js';
@@ -21,10 +22,9 @@ import {
   type ReplicatedTable,
   upsertRows,
 } from './replicated-tables.js';
-import { sha256Hex, signChange, type WireChange } from './signing.js';
+import { signChange, type WireChange } from './signing.js';
 import { keyText } from './write-buffer.js';
 
-const ENROLLMENT_TTL_MS = 24 * 3_600_000;
 const SIGN_BATCH = 500;
 const PEER_RECORD_MS = 10_000;
 
@@ -62,6 +62,8 @@ export interface Snapshot {
  */
 export class SyncService {
   readonly applier: Applier;
+  /** The hub's side of the registry: enrollment codes, enrolling, scopes, revocation. */
+  readonly nodes = new NodeAdmin(this);
   /** What the hub last said it holds of this node's own changes; drives "sent" and pending counts. */
   confirmedSeq = 0;
   /** Why the last attempt to sync failed, until one succeeds. */
@@ -457,92 +459,6 @@ export class SyncService {
 
   async publicKeyOf(nodeId: string): Promise<string | undefined> {
     return (await registry.find(this.platform.db, nodeId))?.publicKey;
-  }
-
-  /** A one-time code; the node that uses it gets `scope` (e.g. the units whose orders it may hold). */
-  async createEnrollment(ctx: RequestContext, scope: NodeScope = {}): Promise<{ code: string; expiresAt: string }> {
-    if (!this.isHub) throw new AppError(409, 'sync.not_hub', 'Nodes are enrolled on the hub');
-    const code = randomUUID().replaceAll('-', '').slice(0, 12).toUpperCase();
-    const expiresAt = new Date(Date.now() + ENROLLMENT_TTL_MS);
-    await this.platform.transaction(async (trx) => {
-      await registry.addEnrollment(trx, sha256Hex(code), ctx.actor?.userId ?? null, expiresAt, scope);
-      await this.platform.audit.record(trx, ctx, {
-        action: 'node.enrollment',
-        entity: 'node',
-        after: { expiresAt: expiresAt.toISOString(), scope },
-      });
-    });
-    return { code, expiresAt: expiresAt.toISOString() };
-  }
-
-  /** Registers a new node that presents a valid one-time code; answers what it needs to trust this hub. */
-  async enroll(request: { code: string; nodeId: string; name: string; publicKey: string }) {
-    if (!this.isHub) throw new AppError(409, 'sync.not_hub', 'Nodes are enrolled on the hub');
-    const cluster = await changeLog.cluster(this.platform.db);
-    if (!cluster) throw new AppError(503, 'sync.not_ready', 'This hub has no cluster yet');
-    await this.platform.transaction(async (trx) => {
-      const scope = await registry.consumeEnrollment(trx, sha256Hex(request.code.trim().toUpperCase()), request.nodeId);
-      if (!scope) throw new AppError(403, 'sync.invalid_enrollment', 'The enrollment code is unknown, used or expired');
-      if (await registry.find(trx, request.nodeId))
-        throw new AppError(409, 'sync.already_enrolled', `Node ${request.nodeId} is enrolled`);
-      await registry.register(trx, {
-        nodeId: request.nodeId,
-        name: request.name,
-        publicKey: request.publicKey,
-        role: 'client',
-        scope,
-      });
-      await this.platform.audit.record(
-        trx,
-        { actor: null, requestId: `enroll-${request.nodeId}`, locale: 'en' },
-        {
-          action: 'node.enroll',
-          entity: 'node',
-          entityId: request.nodeId,
-          after: { name: request.name, scope },
-        },
-      );
-    });
-    return {
-      clusterId: cluster.cluster_id,
-      epoch: cluster.epoch,
-      hubNodeId: this.identity.nodeId,
-      hubPublicKey: this.identity.publicKey,
-    };
-  }
-
-  /**
-   * Limits a node to some rows from now on. Rows it holds from before stay; a node given a wider scope gets the
-   * rows it lacked by loading a fresh snapshot (re-enrollment or a snapshot bundle).
-   */
-  async setScope(ctx: RequestContext, nodeId: string, scope: NodeScope) {
-    if (!this.isHub) throw new AppError(409, 'sync.not_hub', 'Scopes are set on the hub');
-    await this.platform.transaction(async (trx) => {
-      const node = await registry.find(trx, nodeId);
-      if (!node) throw new AppError(404, 'not_found', `Node ${nodeId} was not found`);
-      await registry.setScope(trx, nodeId, scope);
-      await this.platform.audit.record(trx, ctx, {
-        action: 'node.scope',
-        entity: 'node',
-        entityId: nodeId,
-        before: { scope: node.scope },
-        after: { scope },
-      });
-    });
-  }
-
-  async revoke(ctx: RequestContext, nodeId: string) {
-    await this.platform.transaction(async (trx: Db) => {
-      const node = await registry.find(trx, nodeId);
-      if (!node) throw new AppError(404, 'not_found', `Node ${nodeId} was not found`);
-      await registry.revoke(trx, nodeId);
-      await this.platform.audit.record(trx, ctx, {
-        action: 'node.revoke',
-        entity: 'node',
-        entityId: nodeId,
-        before: { name: node.name },
-      });
-    });
   }
 
   /** The hub a client talks to: as given at start, else the one it enrolled with. */

@@ -102,8 +102,8 @@ async function adoptFixedNodeId(db: Db, index: number) {
 /** Enrolls each client with a one-time code, as `SyncClient` does over HTTP, then loads the hub's snapshot. */
 async function enroll(hub: SimNode, clients: SimNode[]) {
   for (const client of clients) {
-    const { code } = await hub.service.createEnrollment(systemContext('simulation'));
-    const answer = await hub.service.enroll({
+    const { code } = await hub.service.nodes.createEnrollment(systemContext('simulation'));
+    const answer = await hub.service.nodes.enroll({
       code,
       nodeId: client.id,
       name: client.name,

@@ -18,7 +18,7 @@ export interface SyncBenchSettings {
   directoryRows: number;
   /** Rows of the catalog-like reference table. */
   catalogRows: number;
-  /** Which figures to run, comma-separated: propagation, offline, bootstrap. */
+  /** Which figures to run, comma-separated: propagation, processes, offline, bootstrap. */
   figures: string;
   /** Bootstrap: load the directory rows on the hub with the capture trigger on too (slow: see docs). */
   fullCapture: boolean;
@@ -32,11 +32,11 @@ const defaults: SyncBenchSettings = {
   offlineBatch: 100,
   directoryRows: 100_000,
   catalogRows: 10_000,
-  figures: 'propagation,offline,bootstrap',
+  figures: 'propagation,processes,offline,bootstrap',
   fullCapture: false,
 };
 
-export const FIGURES = ['propagation', 'offline', 'bootstrap'] as const;
+export const FIGURES = ['propagation', 'processes', 'offline', 'bootstrap'] as const;
 export type Figure = (typeof FIGURES)[number];
 
 export function readSyncSettings(argv: string[] = process.argv.slice(2), env: NodeJS.ProcessEnv = process.env) {

@@ -11,8 +11,9 @@ import { isMain } from './main.js';
 import { fixed, table } from './stats.js';
 import { MIGRATIONS } from './sync-fixture/module.js';
 import { type Hub, rssMiB, type SyncNode, sleep, startClient, startHub, waitBootstrapped } from './sync-nodes.js';
+import { runProcessFanOut } from './sync-processes.js';
 import { startProxy } from './sync-proxy.js';
-import { describeSyncSettings, readSyncSettings, type SyncBenchSettings, wants } from './sync-settings.js';
+import { describeSyncSettings, type Figure, readSyncSettings, type SyncBenchSettings, wants } from './sync-settings.js';
 
 type Log = (line: string) => void;
 
@@ -48,6 +49,17 @@ export interface PropagationResult {
   /** `sync.applied` events that carried no new ping (no hub write to attribute them to). */
   unattributed: number;
   setupSeconds: number;
+}
+
+/** Propagation with each client in a process of its own (bench/sync-processes.ts). */
+export interface ProcessPropagationResult {
+  clients: number;
+  writes: number;
+  intervalMs: number;
+  /** Plain WebSocket fan-out to as many processes (the baseline of the same run). */
+  baseline: Latencies;
+  /** Hub INSERT issued -> each client process's apply committed. */
+  committed: Latencies;
 }
 
 export interface OfflineResult {
@@ -103,6 +115,7 @@ export interface SyncBenchResult {
   propagation?: PropagationResult;
   offline?: OfflineResult;
   bootstrap?: BootstrapResult;
+  processes?: ProcessPropagationResult;
 }
 
 /** Nearest-rank percentile. */
@@ -582,12 +595,23 @@ export async function runBootstrap(settings: SyncBenchSettings, log: Log): Promi
 
 export async function runSyncBench(settings: SyncBenchSettings, log: Log = console.log): Promise<SyncBenchResult> {
   const result: SyncBenchResult = {};
-  if (wants(settings, 'propagation') || wants(settings, 'offline')) {
+  if (['propagation', 'processes', 'offline'].some((figure) => wants(settings, figure as Figure))) {
     const hub = await startHub();
     try {
       if (wants(settings, 'propagation')) {
         log(`-- 1. Propagation hub -> ${settings.clients} clients`);
         result.propagation = await runPropagation(hub, settings, log);
+      }
+      if (wants(settings, 'processes')) {
+        log(`-- 1b. Propagation hub -> ${settings.clients} client processes`);
+        const fanOut = await runProcessFanOut(hub, settings, log);
+        result.processes = {
+          clients: settings.clients,
+          writes: settings.writes,
+          intervalMs: settings.writeIntervalMs,
+          baseline: summarise(fanOut.baseline, fanOut.expected),
+          committed: summarise(fanOut.committed, fanOut.expected),
+        };
       }
       if (wants(settings, 'offline')) {
         log('-- 2. Offline writes on a client, then reconnect');
@@ -607,20 +631,21 @@ export async function runSyncBench(settings: SyncBenchSettings, log: Log = conso
 const ms = (value: number) => fixed(value, value < 10 ? 2 : 1);
 const perSecond = (count: number, secs: number) => fixed(count / secs);
 const met = (ok: boolean, goal: string) => `${goal} ${ok ? 'met' : 'MISSED'}`;
+/** A row of a latency table: count, missing, p50, p99, max and the goal. */
+const latencyRow = (name: string, l: Latencies, goal = '') => [
+  name,
+  String(l.count),
+  String(l.missing),
+  ms(l.p50),
+  ms(l.p99),
+  ms(l.max),
+  goal,
+];
 
 export function formatSyncResult(result: SyncBenchResult): string {
   const parts: string[] = [];
   const p = result.propagation;
   if (p) {
-    const latencyRow = (name: string, l: Latencies, goal = '') => [
-      name,
-      String(l.count),
-      String(l.missing),
-      ms(l.p50),
-      ms(l.p99),
-      ms(l.max),
-      goal,
-    ];
     parts.push(
       `Sync propagation: hub -> ${p.clients} clients, ${p.writes} writes every ${p.intervalMs} ms, one process`,
       table([
@@ -638,6 +663,23 @@ export function formatSyncResult(result: SyncBenchResult): string {
       `p99 ratio to the baselines: ${fixed(p.announced.p99 / p.quietBaseline.p99, 0)}x quiet, ${fixed(p.announced.p99 / p.baseline.p99, 1)}x beside the nodes; ` +
         `unattributed sync.applied events: ${p.unattributed}; setup ${fixed(p.setupSeconds)} s; ` +
         `hub served ${p.hubPulls} pulls in the fan-out run, ${ms(p.hubPullMs)} ms each in changesBeyond`,
+    );
+  }
+  const q = result.processes;
+  if (q) {
+    if (parts.length > 0) parts.push('');
+    parts.push(
+      `Sync propagation: hub -> ${q.clients} client processes, ${q.writes} writes every ${q.intervalMs} ms`,
+      table([
+        ['delivery (per client per write)', 'count', 'missing', 'p50 ms', 'p99 ms', 'max ms', 'goal'],
+        latencyRow(`plain WebSocket fan-out to ${q.clients} processes (baseline)`, q.baseline),
+        latencyRow(
+          `Kontor, ${q.clients} client processes: -> client committed`,
+          q.committed,
+          met(q.committed.p99 <= 100, 'p99 <= 100'),
+        ),
+      ]),
+      `p99 ratio to the baseline: ${fixed(q.committed.p99 / q.baseline.p99, 1)}x`,
     );
   }
   const o = result.offline;

@@ -4,6 +4,8 @@ import type { ReplicatedTable } from '../sync/replicated-tables.js';
 import { directoryAdminRoutes } from './admin-routes.js';
 import { DIRECTORY_TOPIC, DirectoryAdminService } from './admin-service.js';
 import { DirectoryService } from './directory-service.js';
+import { directoryImportRoutes } from './import-routes.js';
+import { DirectoryImportService } from './import-service.js';
 import { directoryRoutes } from './routes.js';
 import { seedDirectoryDemo } from './seed-demo.js';
 import { REPLICATED_COLUMNS } from './tables.js';
@@ -23,6 +25,7 @@ const replicated: ReplicatedTable[] = Object.entries(REPLICATED_COLUMNS).map(([t
 export function createDirectoryModule(): KontorModule {
   let directory: DirectoryService | undefined;
   let admin: DirectoryAdminService | undefined;
+  let imports: DirectoryImportService | undefined;
   const ready = <T>(service: T | undefined): T => {
     if (!service) throw new Error('directory is used before the node initialised it');
     return service;
@@ -39,10 +42,12 @@ export function createDirectoryModule(): KontorModule {
     init(platform) {
       directory = new DirectoryService(platform);
       admin = new DirectoryAdminService(platform);
+      imports = new DirectoryImportService(platform);
     },
     async register(app) {
       await app.register(directoryRoutes, { directory: ready(directory) });
       await app.register(directoryAdminRoutes, { admin: ready(admin) });
+      await app.register(directoryImportRoutes, { imports: ready(imports) });
     },
     seedDemo: seedDirectoryDemo,
   };

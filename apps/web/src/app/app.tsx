@@ -24,6 +24,9 @@ const AuditPage = lazy(() => import('../features/audit/pages/audit-page').then((
 const DirectoryPage = lazy(() =>
   import('../features/directory/pages/directory-page').then((m) => ({ default: m.DirectoryPage })),
 );
+const DirectoryImportPage = lazy(() =>
+  import('../features/directory/pages/directory-import-page').then((m) => ({ default: m.DirectoryImportPage })),
+);
 const UnitPage = lazy(() => import('../features/directory/pages/unit-page').then((m) => ({ default: m.UnitPage })));
 const PersonPage = lazy(() =>
   import('../features/directory/pages/person-page').then((m) => ({ default: m.PersonPage })),
@@ -52,6 +55,14 @@ export function App() {
                 element={
                   <RequirePermission permission="directory.read">
                     <DirectoryPage />
+                  </RequirePermission>
+                }
+              />
+              <Route
+                path="directory/import"
+                element={
+                  <RequirePermission permission="directory.write">
+                    <DirectoryImportPage />
                   </RequirePermission>
                 }
               />

@@ -1,6 +1,7 @@
 import { Alert, Button, Group } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
 import { useDirectoryEditing } from '../api/can-edit';
 import { type UnitDraft, UnitFormModal } from './unit-form';
 
@@ -25,6 +26,9 @@ export function EditingBar({ newUnitParentId }: { newUnitParentId: string | null
         data-testid="directory-new-unit"
       >
         {t('directory.edit.newUnit')}
+      </Button>
+      <Button component={Link} to="/directory/import" variant="default" data-testid="directory-import">
+        {t('directoryImport.open')}
       </Button>
       <UnitFormModal draft={draft} onClose={() => setDraft(null)} />
     </Group>

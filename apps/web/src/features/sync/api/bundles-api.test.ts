@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { ApiError } from '../../../app/api-client';
-import { bundleExportUrl, bundleRefusalReason, formatBytes, parseVector } from './bundles-api';
+import { formatBytes } from '../../../app/file-upload';
+import { bundleExportUrl, bundleRefusalReason, parseVector } from './bundles-api';
 
 const node = '0b6f3c1e-8a2d-4c5e-9f10-2a3b4c5d6e7f';
 const problem = (code: string) =>

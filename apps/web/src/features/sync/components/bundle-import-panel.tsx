@@ -1,11 +1,11 @@
 import { Button, Divider, Group, Paper, Stack, Text, Title } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { FileDropZone } from '../../../app/file-drop-zone';
+import { UploadProgress } from '../../../app/upload-progress';
 import { useBundleUpload } from '../api/use-bundle-upload';
 import { BundleImportErrorAlert, BundleImportOutcomeAlert } from './bundle-import-result';
-import { FileDropZone } from './file-drop-zone';
 import { NodeVector } from './node-vector';
-import { UploadProgress } from './upload-progress';
 
 /** Pick or drop a bundle, send it with a progress bar, then read what the node made of it. */
 export function BundleImportPanel() {
@@ -26,7 +26,14 @@ export function BundleImportPanel() {
         <Text size="sm" c="dimmed">
           {t('bundles.import.intro')}
         </Text>
-        <FileDropZone file={file} onFile={choose} disabled={upload.busy} />
+        <FileDropZone
+          file={file}
+          onFile={choose}
+          disabled={upload.busy}
+          accept=".kbundle,.gz,application/gzip,application/octet-stream"
+          texts="bundles.import"
+          testId="bundle"
+        />
         <Group>
           <Button
             onClick={() => file && upload.start(file)}
@@ -37,7 +44,7 @@ export function BundleImportPanel() {
             {t('bundles.import.start')}
           </Button>
         </Group>
-        <UploadProgress state={state} />
+        <UploadProgress state={state} texts="bundles.import" testId="bundle" />
         {state.phase === 'done' ? <BundleImportOutcomeAlert outcome={state.outcome} /> : null}
         {state.phase === 'failed' ? <BundleImportErrorAlert error={state.error} /> : null}
         <Divider my="xs" />

@@ -1,16 +1,23 @@
 import { Button, FileButton, Paper, Stack, Text } from '@mantine/core';
 import { type DragEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { formatBytes } from '../api/bundles-api';
+import { formatBytes } from './file-upload';
+import type { UploadTexts } from './upload-progress';
 
 interface FileDropZoneProps {
   file: File | null;
   onFile: (file: File | null) => void;
   disabled: boolean;
+  /** The file types the picker offers (its `accept`). */
+  accept: string;
+  /** Where the wording is: `drop`, `or`, `choose`, `chooseOther`, `chosen`. */
+  texts: UploadTexts;
+  /** Prefix of the test ids: `<testId>-drop-zone` and `<testId>-chosen-file`. */
+  testId: string;
 }
 
 /** A file dropped here or picked with the button; only its handle is kept, never its content. */
-export function FileDropZone({ file, onFile, disabled }: FileDropZoneProps) {
+export function FileDropZone({ file, onFile, disabled, accept, texts, testId }: FileDropZoneProps) {
   const { t, i18n } = useTranslation();
   const [over, setOver] = useState(false);
   const dragOver = (event: DragEvent) => {
@@ -30,7 +37,7 @@ export function FileDropZone({ file, onFile, disabled }: FileDropZoneProps) {
       onDragOver={dragOver}
       onDragLeave={() => setOver(false)}
       onDrop={drop}
-      data-testid="bundle-drop-zone"
+      data-testid={`${testId}-drop-zone`}
       data-over={over}
       style={{
         borderStyle: 'dashed',
@@ -40,22 +47,18 @@ export function FileDropZone({ file, onFile, disabled }: FileDropZoneProps) {
       }}
     >
       <Stack align="center" gap="xs">
-        <Text fw={500} ta="center" style={{ overflowWrap: 'anywhere' }} data-testid="bundle-chosen-file">
+        <Text fw={500} ta="center" style={{ overflowWrap: 'anywhere' }} data-testid={`${testId}-chosen-file`}>
           {file
-            ? t('bundles.import.chosen', { name: file.name, size: formatBytes(i18n.language, file.size) })
-            : t('bundles.import.drop')}
+            ? t(`${texts}.chosen`, { name: file.name, size: formatBytes(i18n.language, file.size) })
+            : t(`${texts}.drop`)}
         </Text>
         <Text size="sm" c="dimmed">
-          {t('bundles.import.or')}
+          {t(`${texts}.or`)}
         </Text>
-        <FileButton
-          onChange={onFile}
-          accept=".kbundle,.gz,application/gzip,application/octet-stream"
-          disabled={disabled}
-        >
+        <FileButton onChange={onFile} accept={accept} disabled={disabled}>
           {(props) => (
             <Button variant="default" {...props}>
-              {file ? t('bundles.import.chooseOther') : t('bundles.import.choose')}
+              {file ? t(`${texts}.chooseOther`) : t(`${texts}.choose`)}
             </Button>
           )}
         </FileButton>

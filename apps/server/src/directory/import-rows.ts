@@ -1,0 +1,135 @@
+import {
+  type ContactKind,
+  contactKinds,
+  type ImportField,
+  type ImportRowError,
+  importFields,
+  requiredImportFields,
+} from '@kontor/contracts';
+import { badRequest } from '../platform/http/errors.js';
+import type { ParsedTable } from './import-parser.js';
+
+export type ColumnMapping = Array<ImportField | null>;
+
+/** What one row of an import means: a unit, a person or a function, and optionally one of its contact points. */
+export interface ImportRow {
+  row: number;
+  kind: 'unit' | 'person' | 'function';
+  /** The unit's path from the root ("Region Örebro län / Akutmottagningen"): the unit itself, or where one works. */
+  path: string[];
+  name: string;
+  /** Absent when no column is mapped to it: then an existing record keeps its own. */
+  title?: string;
+  holder?: string;
+  contact: { kind: ContactKind; value: string; label?: string; priority?: number } | null;
+}
+
+/** The export separates the levels of a unit's path with " / " (export.ts). */
+const PATH_SEPARATOR = ' / ';
+
+const normalisedHeader = (header: string) =>
+  header
+    .trim()
+    .toLowerCase()
+    .replace(/[\s-]+/g, '_');
+
+/** Each column whose header is a field's name (any case, spaces for underscores) is mapped to that field. */
+export function suggestMapping(header: string[]): ColumnMapping {
+  const taken = new Set<ImportField>();
+  return header.map((cell) => {
+    const field = importFields.find((candidate) => candidate === normalisedHeader(cell));
+    if (!field || taken.has(field)) return null;
+    taken.add(field);
+    return field;
+  });
+}
+
+/** A mapping names each column once at most, every column of the file, and the fields a row needs. */
+export function checkMapping(header: string[], columns: Array<ImportField | ''>): ColumnMapping {
+  const mapping = columns.map((field) => field || null);
+  const problems: string[] = [];
+  if (mapping.length !== header.length) {
+    problems.push(`the file has ${header.length} columns, the mapping names ${mapping.length}`);
+  }
+  const mapped = mapping.filter((field): field is ImportField => field !== null);
+  const twice = [...new Set(mapped.filter((field, index) => mapped.indexOf(field) !== index))];
+  if (twice.length > 0) problems.push(`mapped more than once: ${twice.join(', ')}`);
+  const missing = requiredImportFields.filter((field) => !mapped.includes(field));
+  if (missing.length > 0) problems.push(`no column is mapped to ${missing.join(', ')}`);
+  if (problems.length > 0) {
+    throw badRequest(
+      'directory.import_bad_mapping',
+      `The column mapping does not fit the file: ${problems.join('; ')}`,
+      problems.map((message) => ({ path: 'querystring.columns', message })),
+    );
+  }
+  return mapping;
+}
+
+const ENTRY_KINDS = new Set(['unit', 'person', 'function']);
+const CONTACT_KINDS = new Set<string>(contactKinds);
+
+/** Reads every row through the mapping; a row with any error is reported (by row and field) and left out. */
+export function readRows(
+  table: ParsedTable,
+  mapping: ColumnMapping,
+): { rows: ImportRow[]; errors: ImportRowError[]; errorRows: number } {
+  const rows: ImportRow[] = [];
+  const errors: ImportRowError[] = [];
+  let errorRows = 0;
+  for (const { row, cells } of table.rows) {
+    const rowErrors: ImportRowError[] = [];
+    const fail = (field: ImportField, message: string) => rowErrors.push({ row, field, message });
+    const value = (field: ImportField): string | undefined => {
+      const index = mapping.indexOf(field);
+      return index < 0 ? undefined : (cells[index] ?? '').trim();
+    };
+    const text = (field: ImportField, max: number): string | undefined => {
+      const found = value(field);
+      if (found !== undefined && found.length > max) fail(field, `longer than ${max} characters`);
+      return found;
+    };
+
+    const kind = value('kind')?.toLowerCase() ?? '';
+    if (!ENTRY_KINDS.has(kind)) fail('kind', 'must be unit, person or function');
+    const path = (value('unit') ?? '').split(PATH_SEPARATOR).map((part) => part.trim());
+    if (path.some((part) => part === '')) fail('unit', 'must name the unit, its levels separated by " / "');
+    if (path.some((part) => part.length > 200)) fail('unit', 'a unit name is longer than 200 characters');
+    const name = text('name', 200) ?? '';
+    if (name === '') fail('name', 'must not be empty');
+    else if (kind === 'unit' && name.toLowerCase() !== path.at(-1)?.toLowerCase()) {
+      fail('name', "must be the unit path's last part");
+    } else if (kind === 'person' && !name.includes(' ')) fail('name', 'must hold a given and a family name');
+    const title = text('title', 200);
+    const holder = text('holder', 200);
+
+    const contactKind = value('contact_kind')?.toLowerCase() ?? '';
+    const contactValue = text('contact_value', 2000) ?? '';
+    const label = text('contact_label', 200);
+    const priorityText = value('priority');
+    const priority = priorityText ? Number(priorityText) : undefined;
+    if (priority !== undefined && !(Number.isInteger(priority) && priority >= 1 && priority <= 99)) {
+      fail('priority', 'must be a whole number from 1 to 99');
+    }
+    const hasContact = contactKind !== '' || contactValue !== '';
+    if (hasContact && !CONTACT_KINDS.has(contactKind))
+      fail('contact_kind', `must be one of ${contactKinds.join(', ')}`);
+    if (hasContact && contactValue === '') fail('contact_value', 'must not be empty when a contact kind is given');
+
+    if (rowErrors.length > 0) {
+      errorRows += 1;
+      errors.push(...rowErrors);
+      continue;
+    }
+    rows.push({
+      row,
+      kind: kind as ImportRow['kind'],
+      path,
+      name,
+      title,
+      holder,
+      contact: hasContact ? { kind: contactKind as ContactKind, value: contactValue, label, priority } : null,
+    });
+  }
+  return { rows, errors, errorRows };
+}

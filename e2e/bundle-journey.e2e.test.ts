@@ -10,19 +10,12 @@ import {
   horizontalOverflow,
   launchBrowser,
   screenshot,
+  signIn,
   startJourneyNode,
   watchPage,
 } from './support/browser.js';
 
 const JOURNEY = 'bundle';
-
-async function signIn(page: Page, url: string, password: string) {
-  await page.goto(url);
-  await page.getByTestId('login-username').fill('admin');
-  await page.getByTestId('login-password').fill(password);
-  await page.getByTestId('login-submit').click();
-  await page.getByTestId('sync-indicator').waitFor();
-}
 
 /** Slows this page's uploads to `bytesPerSecond`, so a small file's progress can be watched. */
 async function throttleUploads(page: Page, bytesPerSecond: number) {

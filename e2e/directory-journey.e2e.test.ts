@@ -6,6 +6,7 @@ import {
   type JourneyNode,
   launchBrowser,
   screenshot,
+  signIn,
   startJourneyNode,
   watchPage,
 } from './support/browser.js';
@@ -24,10 +25,7 @@ describe.skipIf(!chromiumAvailable)('directory journey', () => {
     browser = await launchBrowser();
     page = await browser.newPage({ viewport: { width: 1280, height: 900 }, locale: 'sv-SE' });
     problems = watchPage(page);
-    await page.goto(node.url);
-    await page.getByTestId('login-username').fill('admin');
-    await page.getByTestId('login-password').fill(node.adminPassword);
-    await page.getByTestId('login-submit').click();
+    await signIn(page, node.url, node.adminPassword);
     await page.getByTestId('nav-directory').waitFor();
   });
   afterAll(async () => {

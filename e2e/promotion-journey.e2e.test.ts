@@ -10,19 +10,12 @@ import {
   horizontalOverflow,
   launchBrowser,
   screenshot,
+  signIn,
   startJourneyNode,
   watchPage,
 } from './support/browser.js';
 
 const JOURNEY = 'promotion';
-
-async function signIn(page: Page, url: string, password: string) {
-  await page.goto(url);
-  await page.getByTestId('login-username').fill('admin');
-  await page.getByTestId('login-password').fill(password);
-  await page.getByTestId('login-submit').click();
-  await page.getByTestId('sync-indicator').waitFor();
-}
 
 /** The hub is lost; the administrator makes a workstation the hub from its Nodes page and carries on there. */
 describe.skipIf(!chromiumAvailable)('promoting a workstation when the hub is lost', () => {

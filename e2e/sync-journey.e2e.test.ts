@@ -1,20 +1,19 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type RunningServer, startServer } from '../apps/server/test/processes.js';
-import { chromiumAvailable, launchBrowser, screenshot, startJourneyNode, watchPage } from './support/browser.js';
+import {
+  chromiumAvailable,
+  launchBrowser,
+  screenshot,
+  signIn,
+  startJourneyNode,
+  watchPage,
+} from './support/browser.js';
 
 const JOURNEY = 'sync';
-
-async function signIn(page: Page, url: string, password: string) {
-  await page.goto(url);
-  await page.getByTestId('login-username').fill('admin');
-  await page.getByTestId('login-password').fill(password);
-  await page.getByTestId('login-submit').click();
-  await page.getByTestId('sync-indicator').waitFor();
-}
 
 /** An administrator enrolls a workstation from the hub's Nodes page; the nurse on it sees when it is offline. */
 describe.skipIf(!chromiumAvailable)('enrolling a workstation and losing the hub', () => {

@@ -87,3 +87,12 @@ export async function enrollmentCode(hubUrl: string, password: string): Promise<
   });
   return ((await response.json()) as { code: string }).code;
 }
+
+/** Signs in as the admin on the node at `url` and waits for the signed-in shell (its sync indicator). */
+export async function signIn(page: Page, url: string, password: string) {
+  await page.goto(url);
+  await page.getByTestId('login-username').fill('admin');
+  await page.getByTestId('login-password').fill(password);
+  await page.getByTestId('login-submit').click();
+  await page.getByTestId('sync-indicator').waitFor();
+}

@@ -1,18 +1,8 @@
-import type { ContactPoint, DirectoryBook } from '@kontor/contracts';
+import { type ContactPoint, type DirectoryBook, importFields } from '@kontor/contracts';
 import ExcelJS from 'exceljs';
 
 /** Column names are stable codes, not translated: an export is also what an import will read back. */
-const HEADER = [
-  'kind',
-  'unit',
-  'name',
-  'title',
-  'holder',
-  'contact_kind',
-  'contact_label',
-  'contact_value',
-  'priority',
-];
+const HEADER: string[] = [...importFields];
 
 export type ExportFormat = 'csv' | 'xlsx';
 

@@ -97,7 +97,7 @@ export interface BootstrapResult {
   clientStartSeconds: number;
   /** The client's sync loop starts enrolling -> bootstrapped. */
   bootstrapSeconds: number;
-  /** Inside that: SyncService.loadSnapshot on the client. */
+  /** Inside that: the client's snapshot load (Snapshots.load). */
   loadSeconds: number;
   /** Bytes the hub sent the client during bootstrap (counted by the proxy; the snapshot is nearly all of it). */
   bytesFromHub: number;
@@ -552,8 +552,8 @@ export async function runBootstrap(settings: SyncBenchSettings, log: Log): Promi
     closers.unshift(client.close);
     const clientStartSeconds = seconds(at);
     let loadMs = 0;
-    const loadSnapshot = client.sync.loadSnapshot.bind(client.sync);
-    client.sync.loadSnapshot = async (snapshot) => {
+    const loadSnapshot = client.sync.snapshots.load.bind(client.sync.snapshots);
+    client.sync.snapshots.load = async (snapshot) => {
       const started = performance.now();
       await loadSnapshot(snapshot);
       loadMs = performance.now() - started;
@@ -566,7 +566,7 @@ export async function runBootstrap(settings: SyncBenchSettings, log: Log): Promi
     log(`  client: bootstrapped in ${fixed(bootstrapSeconds, 1)} s (${fixed(bytesFromHub / 2 ** 20, 1)} MiB from hub)`);
 
     at = performance.now();
-    const snapshotBytes = Buffer.byteLength(JSON.stringify(await hub.sync.snapshot()));
+    const snapshotBytes = Buffer.byteLength(JSON.stringify(await hub.sync.snapshots.take()));
     const snapshotBuildSeconds = seconds(at);
     return {
       directoryRows: directory.length,

@@ -7,8 +7,9 @@ import { SyncRefusal } from './applier.js';
 import { changeLog, syncDb, type Vector } from './change-log.js';
 import { publicKeyObject } from './node-identity.js';
 import { type RegisteredNode, registry } from './registry.js';
-import type { Snapshot, SyncService } from './service.js';
+import type { SyncService } from './service.js';
 import { bytesSignatureValid, signBytes, type WireChange } from './signing.js';
+import type { Snapshot } from './snapshots.js';
 
 // Asynchronous, so compressing a large bundle does not stall every other request of the node.
 const gzipAsync = promisify(gzip);
@@ -150,7 +151,7 @@ export async function exportSnapshotBundle(sync: SyncService, ctx: RequestContex
       'snapshot_needs_hub',
       'only the hub writes full snapshots: a workstation’s copy may be behind the hub’s',
     );
-  const snapshot = await sync.snapshot();
+  const snapshot = await sync.snapshots.take();
   const file = await writeBundle(sync, 'snapshot', { ...snapshot, createdAt: new Date().toISOString() });
   await audit(sync, ctx, 'bundle.export', { content: 'snapshot', rows: rowCount(snapshot), bytes: file.length });
   return file;
@@ -217,7 +218,7 @@ async function importSnapshot(
     }
     const vector = await changeLog.vector(trx);
     if (!cluster.bootstrapped && Object.keys(vector).length === 0) {
-      await sync.loadSnapshotIn(trx, snapshot);
+      await sync.snapshots.loadIn(trx, snapshot);
       return { ...outcome, applied: rows };
     }
     if (covers(vector, snapshot.vector)) return { ...outcome, duplicates: rows };

@@ -164,7 +164,7 @@ export class SyncClient {
     }
     if (cluster && !cluster.bootstrapped) {
       const hub = new PeerConnection(this.sync.identity, cluster.hub_url ?? config.upstream ?? '');
-      await this.sync.loadSnapshot(await hub.snapshot(await this.sync.publicKeyOf(cluster.hub_node_id)));
+      await this.sync.snapshots.load(await hub.snapshot(await this.sync.publicKeyOf(cluster.hub_node_id)));
     }
     // Offline writes are signed while waiting, so a reconnect only has to send them.
     await this.sync.signPending();
@@ -276,7 +276,9 @@ export class SyncClient {
       if (!more || mine.length === 0 || this.sync.confirmedSeq === confirmed) break;
     }
     const cluster = await changeLog.cluster(this.sync.platform.db);
-    await this.sync.resetFrom(await hub.snapshot(cluster && (await this.sync.publicKeyOf(cluster.hub_node_id))));
+    await this.sync.snapshots.resetFrom(
+      await hub.snapshot(cluster && (await this.sync.publicKeyOf(cluster.hub_node_id))),
+    );
   }
 
   /** Pulls what the peer has beyond this node's vector, then pushes what this node has beyond the peer's. */

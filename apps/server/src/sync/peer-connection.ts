@@ -1,8 +1,9 @@
 import { nodeRequestHeaders } from './node-auth.js';
 import type { NodeIdentity } from './node-identity.js';
 import { publicKeyObject } from './node-identity.js';
-import type { Hello, Snapshot } from './service.js';
+import type { Hello } from './service.js';
 import { bytesSignatureValid, type WireChange } from './signing.js';
+import type { Snapshot } from './snapshots.js';
 
 const REQUEST_TIMEOUT_MS = 15_000;
 /** A node that does not answer a hello quickly is treated as away; the list of addresses goes on. */

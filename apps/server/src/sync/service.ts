@@ -14,15 +14,9 @@ import { PROTOCOL_VERSION } from './node-auth.js';
 import { generateIdentity, identityFrom, type NodeIdentity } from './node-identity.js';
 import { PeerConnection, PeerError } from './peer-connection.js';
 import { type RegisteredNode, registry } from './registry.js';
-import {
-  deleteRowsBut,
-  inScope,
-  type NodeScope,
-  quoteTable,
-  type ReplicatedTable,
-  upsertRows,
-} from './replicated-tables.js';
+import { inScope, type NodeScope, type ReplicatedTable } from './replicated-tables.js';
 import { signChange, type WireChange } from './signing.js';
+import { Snapshots } from './snapshots.js';
 import { keyText } from './write-buffer.js';
 
 const SIGN_BATCH = 500;
@@ -49,13 +43,6 @@ export interface Hello {
   hubUrl: string | null;
 }
 
-export interface Snapshot {
-  clusterId: string;
-  epoch: number;
-  vector: Vector;
-  tables: Array<{ table: string; rows: Array<Record<string, unknown>> }>;
-}
-
 /**
  * The node's side of replication that does not depend on being hub or client: its record and clock, signing
  * its own changes, serving changes beyond a peer's vector, receiving a peer's changes, snapshots, enrollment.
@@ -64,6 +51,7 @@ export class SyncService {
   readonly applier: Applier;
   /** The hub's side of the registry: enrollment codes, enrolling, scopes, revocation. */
   readonly nodes = new NodeAdmin(this);
+  readonly snapshots = new Snapshots(this);
   /** What the hub last said it holds of this node's own changes; drives "sent" and pending counts. */
   confirmedSeq = 0;
   /** Why the last attempt to sync failed, until one succeeds. */
@@ -349,35 +337,6 @@ export class SyncService {
   }
 
   /** Every replicated row with the vector it corresponds to, read in one consistent view. */
-  /** Every replicated row (within `scope`) and the vector it corresponds to. */
-  async snapshot(scope: NodeScope = {}): Promise<Snapshot> {
-    await this.signPending();
-    return this.platform.db
-      .transaction()
-      .setIsolationLevel('repeatable read')
-      .execute(async (trx) => {
-        const cluster = await changeLog.cluster(trx);
-        if (!cluster) throw new AppError(503, 'sync.not_ready', 'This node has no cluster yet');
-        const tables = [];
-        for (const table of this.tables) {
-          const result = await sql<{
-            row: Record<string, unknown>;
-          }>`select to_jsonb(t) as row from ${sql.raw(quoteTable(table.table))} t`.execute(trx);
-          const rows = result.rows
-            .filter(({ row }) => inScope(table, row, scope))
-            .map(({ row }) => Object.fromEntries(table.columns.map((column) => [column, row[column]])));
-          tables.push({ table: table.table, rows });
-        }
-        return { clusterId: cluster.cluster_id, epoch: cluster.epoch, vector: await changeLog.vector(trx), tables };
-      });
-  }
-
-  /** Loads a hub's snapshot into this (fresh) node: rows as they are, then the hub's vector as ours. */
-  async loadSnapshot(snapshot: Snapshot) {
-    await this.platform.transaction((trx) => this.loadSnapshotIn(trx, snapshot));
-  }
-
-  /** The same within the caller's transaction, for a caller that checks the node's state before loading. */
   /** Folds the change log; see compaction.ts. */
   async compact(): Promise<CompactionOutcome> {
     const outcome = await this.platform.transaction((trx) =>
@@ -385,37 +344,6 @@ export class SyncService {
     );
     if (outcome.removed > 0) this.platform.logger.info(outcome, 'compacted the change log');
     return outcome;
-  }
-
-  /**
-   * Starts over from the hub's snapshot, for a node that was away longer than the hub kept the changes it
-   * lacks. Its own changes the hub has not confirmed must have been sent first: they are not kept.
-   */
-  async resetFrom(snapshot: Snapshot) {
-    await this.platform.transaction(async (trx) => {
-      await sql`select set_config('kontor.applying', 'on', true)`.execute(trx);
-      for (const declared of [...this.tables].reverse()) {
-        const rows = snapshot.tables.find(({ table }) => table === declared.table)?.rows ?? [];
-        await deleteRowsBut(trx, declared, rows);
-      }
-      await changeLog.forgetOthers(trx, this.identity.nodeId);
-      await this.loadSnapshotIn(trx, snapshot);
-    });
-    this.platform.logger.warn('this node was away too long for the change log: it was reset from the hub’s snapshot');
-  }
-
-  async loadSnapshotIn(trx: Db, snapshot: Snapshot) {
-    await sql`select set_config('kontor.applying', 'on', true)`.execute(trx);
-    for (const { table, rows } of snapshot.tables) {
-      const declared = this.tables.find((candidate) => candidate.table === table);
-      if (declared && rows.length > 0) await upsertRows(trx, declared, rows);
-    }
-    for (const [origin, seq] of Object.entries(snapshot.vector)) {
-      if (origin !== this.identity.nodeId) await changeLog.setVectorEntry(trx, origin, seq);
-    }
-    const current = (await Authority.load(trx)).current;
-    if (current) await changeLog.followEpoch(trx, current);
-    await changeLog.markBootstrapped(trx);
   }
 
   /**

@@ -115,5 +115,5 @@ async function enroll(hub: SimNode, clients: SimNode[]) {
     });
   }
   // After every enrollment, so that each client's registry knows every other client.
-  for (const client of clients) await client.service.loadSnapshot(await hub.service.snapshot());
+  for (const client of clients) await client.service.snapshots.load(await hub.service.snapshots.take());
 }

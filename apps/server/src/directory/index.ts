@@ -1,6 +1,6 @@
 import { fileURLToPath } from 'node:url';
 import type { KontorModule } from '../platform/platform.js';
-import type { ReplicatedTable } from '../sync/replicated-tables.js';
+import type { ReplicatedTable } from '../sync/index.js';
 import { directoryAdminRoutes } from './admin-routes.js';
 import { DIRECTORY_TOPIC, DirectoryAdminService } from './admin-service.js';
 import { DirectoryService } from './directory-service.js';

@@ -17,6 +17,7 @@ import { createMetrics } from './platform/metrics/metrics.js';
 import { nodeModule } from './platform/node-module.js';
 import { PermissionCatalog } from './platform/permissions.js';
 import type { KontorModule, Platform } from './platform/platform.js';
+import { createSuppliesModule } from './supplies/index.js';
 import { createSyncModule } from './sync/index.js';
 
 export interface KontorNode {
@@ -58,7 +59,9 @@ export function createLogger(config: KontorConfig, destination: 1 | 2 = 1): Logg
 /** Every module of the node in dependency order; later issues append theirs. */
 function nodeModules(extra: KontorModule[] = []) {
   const identity = createIdentityModule();
-  const others: KontorModule[] = [nodeModule, auditModule, identity, createDirectoryModule(), ...extra];
+  // Supplies needs the replication engine (delivery states), which needs every module's tables: a late binding.
+  const supplies = createSuppliesModule(() => sync.service());
+  const others: KontorModule[] = [nodeModule, auditModule, identity, createDirectoryModule(), supplies, ...extra];
   const sync = createSyncModule(() => others.flatMap((module) => module.replicated ?? []));
   return { modules: [...others, sync], identity, sync };
 }

@@ -50,7 +50,7 @@ describe('applying changes from a peer', () => {
       publicKey: peer.publicKey,
       role: 'client',
     });
-    applier = new Applier(node.platform, tables, 99);
+    applier = new Applier(node.platform, tables, 99, () => true);
   });
   afterAll(() => node.close());
 
@@ -80,7 +80,7 @@ describe('applying changes from a peer', () => {
     const held = { ...(await changeLog.vector(node.platform.db)), [peer.nodeId]: 5 };
     const forwarded = await changeLog.beyond(node.platform.db, held, 10);
     expect(forwarded.map((row) => [Number(row.seq), row.schema_version, row.status])).toEqual([[6, 100, 'pending']]);
-    const upgraded = new Applier(node.platform, tables, 100);
+    const upgraded = new Applier(node.platform, tables, 100, () => true);
     expect(await upgraded.apply([], {}, true)).toMatchObject({ applied: 1, waiting: 0 });
     expect(await notes()).toBe(6);
   });

@@ -28,7 +28,7 @@ describe('owned rows from a client to the hub', () => {
     return { id };
   };
   const deliveryOn = async (node: TestNode, key: { id: string }) =>
-    (await syncOf(node).delivery('notes.notes', [key])).get(JSON.stringify([key.id]));
+    (await syncOf(node).delivery('notes.notes', [key]))[0];
 
   beforeAll(async () => {
     ({ hub, client, hubUrl } = await startSyncPair(memory, {}, [notesModule]));

@@ -4,3 +4,4 @@ export * from './directory.js';
 export * from './directory-import.js';
 export * from './identity.js';
 export * from './sync.js';
+export * from './supplies.js';

@@ -9,9 +9,10 @@ import type {
   UnitDetail,
 } from '@kontor/contracts';
 import { hasPermission, type RequestContext } from '../platform/context.js';
+import { type ExportFormat, toCsv, toXlsx } from '../platform/files/spreadsheet.js';
 import { badRequest, notFound } from '../platform/http/errors.js';
 import type { Platform } from '../platform/platform.js';
-import { directoryRows, type ExportFormat, toCsv, toXlsx } from './export.js';
+import { directoryRows } from './export.js';
 import { favouritesRepository } from './favourites-repository.js';
 import {
   type ContactOwner,
@@ -135,7 +136,7 @@ export class DirectoryService {
   async export(ctx: RequestContext, format: ExportFormat): Promise<Buffer> {
     const book = await this.book(ctx);
     const rows = directoryRows(book);
-    return format === 'csv' ? toCsv(rows) : toXlsx(rows, book.changedAt);
+    return format === 'csv' ? toCsv(rows) : toXlsx(rows, 'Directory', book.changedAt);
   }
 
   async favourites(ctx: RequestContext): Promise<DirectoryEntry[]> {

@@ -1,14 +1,20 @@
 import { fileURLToPath } from 'node:url';
-import type { KontorModule } from '../platform/platform.js';
+import type { Db, KontorModule } from '../platform/platform.js';
 import type { ReplicatedTable } from '../sync/index.js';
 import { directoryAdminRoutes } from './admin-routes.js';
 import { DIRECTORY_TOPIC, DirectoryAdminService } from './admin-service.js';
 import { DirectoryService } from './directory-service.js';
 import { directoryImportRoutes } from './import-routes.js';
 import { DirectoryImportService } from './import-service.js';
+import { readRepository } from './read-repository.js';
 import { directoryRoutes } from './routes.js';
 import { seedDirectoryDemo } from './seed-demo.js';
-import { REPLICATED_COLUMNS } from './tables.js';
+import { type DirectoryDb, REPLICATED_COLUMNS } from './tables.js';
+
+export { foldForSearch, swedishSortKey } from './text-keys.js';
+
+/** Every unit in Swedish order, for modules that work per unit (supplies orders for one). */
+export const directoryUnits = (db: Db) => readRepository.units(db as DirectoryDb);
 
 /**
  * Every directory table is reference data: administrators edit it on the hub, every client node holds a

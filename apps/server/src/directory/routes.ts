@@ -12,14 +12,11 @@ import {
 } from '@kontor/contracts';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { EXPORT_TYPES } from '../platform/files/spreadsheet.js';
 import type { DirectoryService } from './directory-service.js';
 
 const read = { access: { permission: 'directory.read' } } as const;
 const tags = ['directory'];
-const EXPORT_TYPES = {
-  csv: 'text/csv; charset=utf-8',
-  xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
-} as const;
 
 /** Reading the directory; every node answers from its own copy, so these work with the hub unreachable. */
 export const directoryRoutes: FastifyPluginAsyncZod<{ directory: DirectoryService }> = async (app, { directory }) => {

@@ -64,11 +64,23 @@ const demoRoles = [
     description: 'Keeps the contact directory up to date (on the hub)',
     permissions: ['directory.read', 'directory.write'],
   },
+  {
+    name: 'Orderer',
+    description: 'Orders consumables for the units they belong to',
+    permissions: ['directory.read', 'supplies.order'],
+  },
+  {
+    name: 'Supplies staff',
+    description: 'Takes in orders and keeps the catalog (on the hub)',
+    permissions: ['directory.read', 'supplies.order', 'supplies.manage'],
+  },
 ];
 
 const demoUsers = [
   { username: 'anna.lind', displayName: 'Anna Lind', email: 'anna.lind@example.org', role: 'Auditor' },
   { username: 'erik.berg', displayName: 'Erik Berg', email: 'erik.berg@example.org', role: 'User administrator' },
+  { username: 'maria.ek', displayName: 'Maria Ek', email: 'maria.ek@example.org', role: 'Orderer' },
+  { username: 'johan.falk', displayName: 'Johan Falk', email: 'johan.falk@example.org', role: 'Supplies staff' },
 ];
 
 /** Demo roles and people. Demo users get no password: an administrator sets one to try them. */

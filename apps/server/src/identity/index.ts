@@ -1,5 +1,5 @@
 import { fileURLToPath } from 'node:url';
-import type { KontorModule } from '../platform/platform.js';
+import type { Db, KontorModule } from '../platform/platform.js';
 import { SYNC_APPLIED_TOPIC } from '../sync/index.js';
 import { ActorCache } from './actor-cache.js';
 import { adminRoutes } from './admin-routes.js';
@@ -7,8 +7,18 @@ import { IDENTITY_TOPICS, IdentityAdminService } from './admin-service.js';
 import { AuthService } from './auth-service.js';
 import { seedIdentityDemo } from './bootstrap.js';
 import { authRoutes } from './routes.js';
+import type { IdentityDb } from './tables.js';
+import { usersRepository } from './users-repository.js';
 
 export { ensureFirstAdmin } from './bootstrap.js';
+
+/** A user's id by their username, for other modules' demo data. */
+export const userIdByUsername = async (db: Db, username: string): Promise<string | undefined> =>
+  (await usersRepository.findByUsername(db as IdentityDb, username))?.id;
+
+/** What a user may do, by their roles; other modules judge with it what a user did elsewhere (on another node). */
+export const permissionsOfUser = async (db: Db, userId: string): Promise<ReadonlySet<string>> =>
+  new Set(await usersRepository.permissionsOf(db as IdentityDb, userId));
 
 /** Identity: users, roles, sessions and API tokens. Its AuthService is the node's Authenticator. */
 export function createIdentityModule(): KontorModule & { auth(): AuthService; admin(): IdentityAdminService } {

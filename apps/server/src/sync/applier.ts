@@ -63,6 +63,8 @@ export class Applier {
     private readonly platform: Platform,
     private readonly tables: Map<string, ReplicatedTable>,
     private readonly schemaVersion: number,
+    /** Whether this node is the hub now: only the hub runs the modules' rules (`ReplicatedTable.validate`). */
+    private readonly isHub: () => boolean,
   ) {}
 
   /** `localScope`: the rows this node is limited to; a stub for a row within it is not taken (see `filtered`). */
@@ -296,7 +298,14 @@ export class Applier {
     const current = await this.#ownerOf(trx, table, change.key, state);
     if (current !== undefined && current !== null && current !== change.origin)
       return `the row belongs to node ${String(current)}`;
-    return undefined;
+    if (!table.validate || !this.isHub()) return undefined;
+    await state.buffer.flush();
+    return table.validate(trx, {
+      op: change.op,
+      key: change.key,
+      data: change.data,
+      origin: { nodeId: origin.nodeId, scope: origin.scope },
+    });
   }
 
   /** Owners of the rows this batch's owned changes touch, read once: table -> key -> owner. */

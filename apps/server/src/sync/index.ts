@@ -4,12 +4,13 @@ import { fileURLToPath } from 'node:url';
 import type { FastifyInstance } from 'fastify';
 import { sql } from 'kysely';
 import { systemContext } from '../platform/context.js';
-import type { KontorModule, Platform } from '../platform/platform.js';
+import type { Db, KontorModule, Platform } from '../platform/platform.js';
 import { EPOCHS_TABLE } from './authority.js';
 import { changeLog } from './change-log.js';
 import { SyncClient } from './client.js';
 import { takeRequests } from './control-requests.js';
 import { LanDiscovery } from './discovery.js';
+import { registry } from './registry.js';
 import { installCapture, type ReplicatedTable } from './replicated-tables.js';
 import { syncRoutes } from './routes.js';
 import { SyncService } from './service.js';
@@ -17,7 +18,11 @@ import { SyncService } from './service.js';
 export { SYNC_APPLIED_TOPIC } from './applier.js';
 export { BundleRefusal, exportBundle, exportSnapshotBundle, importBundle } from './bundle.js';
 export { leaveRequest } from './control-requests.js';
-export type { ReplicatedTable } from './replicated-tables.js';
+export type { ProposedChange, ReplicatedTable } from './replicated-tables.js';
+export { type Delivery, SYNC_DELIVERY_TOPIC, type SyncService } from './service.js';
+
+/** Each enrolled node's name by its id, for showing where a record was made. */
+export const nodeNames = async (db: Db) => new Map((await registry.list(db)).map((node) => [node.nodeId, node.name]));
 
 /** Announces the node on the LAN once it listens and belongs to a cluster (a client: once enrolled). */
 async function announce(sync: SyncService, discovery: LanDiscovery | undefined, app: FastifyInstance | undefined) {

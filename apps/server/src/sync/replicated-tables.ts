@@ -24,6 +24,21 @@ export interface ReplicatedTable {
    * only the rows whose `column` holds one of them; a node without that key in its scope gets every row.
    */
   scope?: { column: string; key: string };
+  /**
+   * The owning module's rules for a node's change to an `owned` row, checked on the hub (the place every order
+   * passes), after the policy's own checks: why it is refused, or undefined. The row's earlier changes in the
+   * same batch are already written when it runs.
+   */
+  validate?: (db: Db, change: ProposedChange) => Promise<string | undefined>;
+}
+
+/** A node's change to an `owned` row as a module's `validate` sees it. */
+export interface ProposedChange {
+  op: 'upsert' | 'delete';
+  key: Record<string, unknown>;
+  data: Record<string, unknown> | null;
+  /** The node that made it, and the rows the registry limits that node to. */
+  origin: { nodeId: string; scope: NodeScope };
 }
 
 /** A node's scope: for each scope key, the values it is limited to. */

@@ -3,6 +3,7 @@ import { hostname } from 'node:os';
 import type { SyncProblemCode, SyncStatus } from '@kontor/contracts';
 import { sql } from 'kysely';
 import type { RequestContext } from '../platform/context.js';
+import { Outbox } from '../platform/events/outbox.js';
 import { AppError } from '../platform/http/errors.js';
 import type { Db, Platform } from '../platform/platform.js';
 import { Applier, type ApplyOutcome } from './applier.js';
@@ -23,6 +24,9 @@ const SIGN_BATCH = 500;
 const PEER_RECORD_MS = 10_000;
 
 export type Rejection = { seq: number; reason: string };
+
+/** In-process event: the hub confirmed or refused some of this node's changes, so their delivery state moved. */
+export const SYNC_DELIVERY_TOPIC = 'sync.delivery';
 
 /** Where a record this node wrote stands on its way to the hub. */
 export interface Delivery {
@@ -64,7 +68,12 @@ export class SyncService {
     readonly tables: ReplicatedTable[],
     readonly schemaVersion: number,
   ) {
-    this.applier = new Applier(platform, new Map(tables.map((table) => [table.table, table])), schemaVersion);
+    this.applier = new Applier(
+      platform,
+      new Map(tables.map((table) => [table.table, table])),
+      schemaVersion,
+      () => this.isHub,
+    );
   }
 
   /** What this node is. Chosen by --role on first start, then kept in the node's own record (ARCHITECTURE.md). */
@@ -220,7 +229,10 @@ export class SyncService {
   async confirm(seq: number) {
     if (seq <= this.confirmedSeq) return;
     this.confirmedSeq = seq;
-    await changeLog.confirm(this.platform.db, seq);
+    await this.platform.transaction(async (trx) => {
+      await changeLog.confirm(trx, seq);
+      await Outbox.add(trx, SYNC_DELIVERY_TOPIC, { confirmedSeq: seq });
+    });
   }
 
   /** Up to which of its own changes this node has heard the hub's refusals. */
@@ -231,7 +243,10 @@ export class SyncService {
   /** Records the hub's refusals of this node's changes, all of them heard up to `upTo`. */
   async hearRejections(rejections: Rejection[], upTo: number) {
     if (rejections.length === 0 && upTo <= (await this.rejectionsHeardSeq())) return;
-    await this.platform.transaction((trx) => changeLog.markRejected(trx, this.identity.nodeId, rejections, upTo));
+    await this.platform.transaction(async (trx) => {
+      await changeLog.markRejected(trx, this.identity.nodeId, rejections, upTo);
+      if (rejections.length > 0) await Outbox.add(trx, SYNC_DELIVERY_TOPIC, { rejected: rejections.length });
+    });
   }
 
   /** The changes of `origin` after `after` that this node refused, for telling the origin why. */
@@ -241,20 +256,25 @@ export class SyncService {
 
   /**
    * Where each of these rows of `table` stands, as far as this node's own last change to it goes: saved here
-   * only, sent (the hub holds it), or rejected by the hub with its reason. Rows this node never wrote are absent;
-   * on the hub everything it wrote is sent. Modules show it beside the records their users create.
+   * only, sent (the hub holds it), or rejected by the hub with its reason. Answers one entry per key, in order:
+   * undefined for a row this node never wrote; on the hub everything it wrote is sent. Modules show it beside the
+   * records their users create.
    */
-  async delivery(table: string, keys: Array<Record<string, unknown>>): Promise<Map<string, Delivery>> {
-    const own = await changeLog.lastOwnChanges(this.platform.db, this.identity.nodeId, table, keys);
+  async delivery(table: string, keys: Array<Record<string, unknown>>): Promise<Array<Delivery | undefined>> {
     const declared = this.tables.find((candidate) => candidate.table === table);
+    if (!declared) throw new Error(`${table} is not a replicated table`);
+    const own = await changeLog.lastOwnChanges(this.platform.db, this.identity.nodeId, table, keys);
     const states = new Map<string, Delivery>();
     for (const change of own) {
       const state =
         change.status === 'rejected' ? 'rejected' : this.isHub || change.seq <= this.confirmedSeq ? 'sent' : 'local';
-      const key = declared ? keyText(declared, change.pk) : JSON.stringify(change.pk);
-      states.set(key, { state, reason: change.reason, changedAt: change.receivedAt.toISOString() });
+      states.set(keyText(declared, change.pk), {
+        state,
+        reason: change.reason,
+        changedAt: change.receivedAt.toISOString(),
+      });
     }
-    return states;
+    return keys.map((key) => states.get(keyText(declared, key)));
   }
 
   async hello(): Promise<Hello> {

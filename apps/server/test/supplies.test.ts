@@ -3,9 +3,8 @@ import ExcelJS from 'exceljs';
 import type { InjectOptions } from 'fastify';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { describeEachStore } from './stores.js';
+import { orderingStaff, tomorrow } from './supplies-fixtures.js';
 import { expectStatus, type Session, startTestNode, type TestNode } from './test-node.js';
-
-const tomorrow = () => new Date(Date.now() + 86_400_000).toISOString().slice(0, 10);
 
 describeEachStore('supplies on the hub', (store) => {
   let node: TestNode;
@@ -39,19 +38,7 @@ describeEachStore('supplies on the hub', (store) => {
     const created = await store.create();
     release = created.release;
     node = await startTestNode(created.location);
-    nurse = await node.userWith(['supplies.order', 'directory.read']);
-    staff = await node.userWith(['supplies.order', 'supplies.manage']);
-    const units: OrderingUnit[] = (await inject({ url: '/api/supplies/units', headers: staff.headers })).json();
-    ward = units.find((unit) => unit.name === 'Ortopedavdelning 71') as OrderingUnit;
-    await expectStatus(
-      inject({
-        method: 'PUT',
-        url: `/api/supplies/units/${ward.id}/members`,
-        payload: { userIds: [nurse.id] },
-        headers: staff.headers,
-      }),
-      200,
-    );
+    ({ nurse, staff, ward } = await orderingStaff(node));
     gloves = await article('engångshandskar nitril M');
     vinyl = await article('handskar vinyl M');
   });

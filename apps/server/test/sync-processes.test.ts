@@ -78,4 +78,67 @@ describe('hub and client as separate processes', () => {
     },
     PROCESS_TEST_TIMEOUT,
   );
+
+  it(
+    'takes in every order exactly once when the hub is killed while the workstation pushes',
+    async () => {
+      const hubDir = dir();
+      const clientDir = dir();
+      let hub = await startServer(['--data', hubDir, '--port', '0', '--admin-password', PASSWORD]);
+      running.push(hub);
+      const hubAdmin = await signIn(hub.url);
+      const { code } = (await (
+        await fetch(`${hub.url}/api/sync/enrollments`, {
+          method: 'POST',
+          headers: { cookie: hubAdmin.cookie, 'x-csrf-token': hubAdmin.csrf },
+        })
+      ).json()) as { code: string };
+      expect((await kontor(['enroll', hub.url, code, '--data', clientDir])).code).toBe(0);
+      const client = await startServer(['--data', clientDir, '--port', '0']);
+      running.push(client);
+      const admin = await signIn(client.url);
+      const headers = { cookie: admin.cookie, 'x-csrf-token': admin.csrf, 'content-type': 'application/json' };
+      const get = async (url: string, as: Record<string, string> = headers) =>
+        (await fetch(url, { headers: as })).json();
+      const unitId = ((await get(`${client.url}/api/supplies/units`)) as Array<{ id: string }>)[0]?.id;
+      const { articles } = (await get(`${client.url}/api/supplies/articles?limit=2`)) as {
+        articles: Array<{ id: string }>;
+      };
+      const place = async (n: number) => {
+        const response = await fetch(`${client.url}/api/supplies/orders`, {
+          method: 'POST',
+          headers,
+          body: JSON.stringify({
+            unitId,
+            deliveryAddress: `Förrådet ${n}`,
+            requestedDate: new Date(Date.now() + 86_400_000).toISOString().slice(0, 10),
+            lines: articles.map((article) => ({ articleId: article.id, quantity: n + 1 })),
+          }),
+        });
+        expect(response.status).toBe(201);
+      };
+      const TOTAL = 240;
+      for (let n = 0; n < TOTAL; n += 1) {
+        // The workstation pushes while orders keep coming; the hub dies in the middle of it, without warning.
+        if (n === 80) await hub.stop('SIGKILL');
+        await place(n);
+      }
+      hub = await startServer(['--data', hubDir, '--port', new URL(hub.url).port, '--admin-password', PASSWORD]);
+      running.push(hub);
+      const status = async () => JSON.parse((await kontor(['status', '--json', '--data', clientDir])).stdout);
+      await expect.poll(async () => (await status()).pendingChanges, { timeout: 90_000, interval: 1000 }).toBe(0);
+
+      const staff = await signIn(hub.url);
+      const staffHeaders = { cookie: staff.cookie, 'x-csrf-token': staff.csrf };
+      const onHub = (await get(`${hub.url}/api/supplies/orders?limit=500`, staffHeaders)) as {
+        total: number;
+        orders: Array<{ deliveryAddress: string }>;
+      };
+      expect(onHub.total).toBe(TOTAL);
+      expect(new Set(onHub.orders.map((order) => order.deliveryAddress)).size).toBe(TOTAL);
+      const onClient = (await get(`${client.url}/api/supplies/orders?delivery=sent&limit=1`)) as { total: number };
+      expect(onClient.total).toBe(TOTAL);
+    },
+    PROCESS_TEST_TIMEOUT,
+  );
 });

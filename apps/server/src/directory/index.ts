@@ -1,5 +1,5 @@
 import { fileURLToPath } from 'node:url';
-import type { Db, KontorModule } from '../platform/platform.js';
+import type { Db, KontorModule, Platform } from '../platform/platform.js';
 import type { ReplicatedTable } from '../sync/index.js';
 import { directoryAdminRoutes } from './admin-routes.js';
 import { DIRECTORY_TOPIC, DirectoryAdminService } from './admin-service.js';
@@ -11,6 +11,7 @@ import { directoryRoutes } from './routes.js';
 import { seedDirectoryDemo } from './seed-demo.js';
 import { type DirectoryDb, REPLICATED_COLUMNS } from './tables.js';
 
+export { DIRECTORY_TOPIC } from './admin-service.js';
 export { foldForSearch, swedishSortKey } from './text-keys.js';
 
 /** Every unit in Swedish order, for modules that work per unit (supplies orders for one). */
@@ -26,6 +27,13 @@ const replicated: ReplicatedTable[] = Object.entries(REPLICATED_COLUMNS).map(([t
   key: ['id'],
   columns: [...columns, 'created_at', 'updated_at'],
 }));
+
+/**
+ * Whether anyone may read this node's directory without signing in: a client node whose operator turned on
+ * `directoryPublicRead` (docs/directory.md). Read on every request, so a promoted node closes it at once.
+ */
+export const directoryReadableByAnyone = (platform: Pick<Platform, 'config' | 'node'>): boolean =>
+  platform.config.directoryPublicRead && platform.node.role === 'client';
 
 /** The KLIRR contact directory: organisation tree, people, functions, contact points, notices (docs/directory.md). */
 export function createDirectoryModule(): KontorModule {
@@ -50,8 +58,9 @@ export function createDirectoryModule(): KontorModule {
       admin = new DirectoryAdminService(platform);
       imports = new DirectoryImportService(platform);
     },
-    async register(app) {
-      await app.register(directoryRoutes, { directory: ready(directory) });
+    async register(app, platform) {
+      const readableByAnyone = () => directoryReadableByAnyone(platform);
+      await app.register(directoryRoutes, { directory: ready(directory), readableByAnyone });
       await app.register(directoryAdminRoutes, { admin: ready(admin) });
       await app.register(directoryImportRoutes, { imports: ready(imports) });
     },

@@ -1,5 +1,4 @@
 import type { FeedItem, FeedPage } from '@kontor/contracts';
-import { sql } from 'kysely';
 import type { OrderService } from './order-service.js';
 import type { SuppliesDb } from './tables.js';
 
@@ -19,7 +18,6 @@ export class SupplierFeed {
       .selectFrom('supplies.feed_events')
       .selectAll()
       .where('seq', '>', String(after))
-      .where(sql<boolean>`txid < pg_snapshot_xmin(pg_current_snapshot())`)
       .orderBy('seq')
       .limit(limit)
       .execute();

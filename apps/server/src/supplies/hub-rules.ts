@@ -4,6 +4,7 @@ import type { ProposedChange } from '../sync/index.js';
 import { orderRepository } from './order-repository.js';
 import { checkLines, dateProblems, type Orderer, refusalText, unitProblems } from './order-rules.js';
 import type { StoredLine, SuppliesDb } from './tables.js';
+import type { UnitNames } from './units.js';
 
 /** The user who made a change on another node, judged by the roles the hub knows them to have. */
 async function ordererOf(db: Db, userId: unknown): Promise<Orderer> {
@@ -28,7 +29,16 @@ const lineInputs = (lines: unknown) =>
  * been tampered with, or its catalog old), and a placed order is changed directly only until the hub has
  * taken it in; after that a change is a request.
  */
-export async function validateOrder(db: Db, change: ProposedChange): Promise<string | undefined> {
+export const hubRules = (units: Pick<UnitNames, 'all'>) => ({
+  validateOrder: (db: Db, change: ProposedChange) => validateOrder(db, units, change),
+  validateRequest: (db: Db, change: ProposedChange) => validateRequest(db, units, change),
+});
+
+async function validateOrder(
+  db: Db,
+  units: Pick<UnitNames, 'all'>,
+  change: ProposedChange,
+): Promise<string | undefined> {
   const data = change.data;
   if (change.op === 'delete' || !data) return 'an order is withdrawn, never deleted';
   const orderId = String(data.id);
@@ -42,7 +52,7 @@ export async function validateOrder(db: Db, change: ProposedChange): Promise<str
   if (outOfScope) return outOfScope;
   const placedOn = new Date(String(data.created_at)).toISOString().slice(0, 10);
   const problems = [
-    ...(await unitProblems(db as SuppliesDb, await ordererOf(db, data.created_by), unitId)),
+    ...(await unitProblems(db as SuppliesDb, units, await ordererOf(db, data.created_by), unitId)),
     ...(await checkLines(db as SuppliesDb, lineInputs(data.lines))).problems,
     ...dateProblems(String(data.requested_date), placedOn),
   ];
@@ -50,7 +60,11 @@ export async function validateOrder(db: Db, change: ProposedChange): Promise<str
 }
 
 /** The hub's rules for a change request: on an order of the same unit that is still open, made once. */
-export async function validateRequest(db: Db, change: ProposedChange): Promise<string | undefined> {
+async function validateRequest(
+  db: Db,
+  units: Pick<UnitNames, 'all'>,
+  change: ProposedChange,
+): Promise<string | undefined> {
   const data = change.data;
   if (change.op === 'delete' || !data) return 'a request is answered, never deleted';
   if (await orderRepository.request(db as SuppliesDb, String(data.id))) return 'a request cannot be changed once made';
@@ -60,7 +74,7 @@ export async function validateRequest(db: Db, change: ProposedChange): Promise<s
   if (['delivered', 'cancelled', 'withdrawn'].includes(order.status)) return `the order is already ${order.status}`;
   const outOfScope = scopeRefusal(change, order.unit_id);
   if (outOfScope) return outOfScope;
-  const problems = await unitProblems(db as SuppliesDb, await ordererOf(db, data.created_by), order.unit_id);
+  const problems = await unitProblems(db as SuppliesDb, units, await ordererOf(db, data.created_by), order.unit_id);
   if (data.kind === 'change') problems.push(...(await checkLines(db as SuppliesDb, lineInputs(data.lines))).problems);
   return refusalText(problems);
 }

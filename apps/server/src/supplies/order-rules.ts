@@ -1,9 +1,9 @@
 import { MAX_ORDER_LINES, MAX_ORDER_QUANTITY, type OrderLineInput } from '@kontor/contracts';
-import { directoryUnits } from '../directory/index.js';
 import { badRequest, type FieldError } from '../platform/http/errors.js';
 import { catalogRepository } from './catalog-repository.js';
 import { membersRepository } from './members-repository.js';
 import type { StoredLine, SuppliesDb } from './tables.js';
+import type { UnitNames } from './units.js';
 
 /** Who is ordering, as far as the rules care: staff who manage supplies order for any unit. */
 export interface Orderer {
@@ -20,8 +20,13 @@ export async function mayOrderFor(db: SuppliesDb, orderer: Orderer, unitId: stri
   return orderer.userId !== null && membersRepository.isMember(db, unitId, orderer.userId);
 }
 
-export async function unitProblems(db: SuppliesDb, orderer: Orderer, unitId: string): Promise<FieldError[]> {
-  const unit = (await directoryUnits(db)).find((candidate) => candidate.id === unitId);
+export async function unitProblems(
+  db: SuppliesDb,
+  units: Pick<UnitNames, 'all'>,
+  orderer: Orderer,
+  unitId: string,
+): Promise<FieldError[]> {
+  const unit = (await units.all(db)).get(unitId);
   if (!unit) return [{ path: 'unitId', code: 'unknown_unit', message: 'There is no such unit' }];
   if (!(await mayOrderFor(db, orderer, unitId)))
     return [{ path: 'unitId', code: 'not_member', message: `You do not order for ${unit.name}` }];

@@ -66,6 +66,7 @@ const lineArray = (lines: unknown): StoredLine[] =>
  */
 export class OrderService {
   readonly #db: SuppliesDb;
+  #names: Map<string, string> | undefined;
 
   constructor(
     private readonly platform: Platform,
@@ -112,7 +113,7 @@ export class OrderService {
       const db = trx as SuppliesDb;
       const { problems, stored } = await checkLines(db, parsed.lines);
       refuseProblems([
-        ...(await unitProblems(db, orderer, parsed.unitId)),
+        ...(await unitProblems(db, this.units, orderer, parsed.unitId)),
         ...problems,
         ...dateProblems(parsed.requestedDate, new Date().toISOString().slice(0, 10)),
       ]);
@@ -291,6 +292,12 @@ export class OrderService {
     });
   }
 
+  /** Node names seldom change; a node not yet known here (just enrolled) makes the list be read again. */
+  async #nodeNames(ids: string[]): Promise<Map<string, string>> {
+    if (!this.#names || ids.some((id) => !this.#names?.has(id))) this.#names = await nodeNames(this.platform.db);
+    return this.#names;
+  }
+
   #editable(order: OrderRow) {
     return order.owner === this.sync().identity.nodeId && order.status === 'new';
   }
@@ -333,7 +340,7 @@ export class OrderService {
     const ids = rows.map((row) => row.id);
     const [units, names, deliveries, requests] = await Promise.all([
       this.units.all(),
-      nodeNames(this.platform.db),
+      this.#nodeNames(rows.map((row) => row.owner)),
       sync.delivery(
         'supplies.orders',
         ids.map((id) => ({ id })),

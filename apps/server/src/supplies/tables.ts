@@ -87,7 +87,6 @@ export interface SuppliesTables {
     order_id: string;
     kind: 'order.placed' | 'order.changed' | 'order.status' | 'order.request';
     at: Generated<Date>;
-    txid: Generated<string>;
   };
 }
 

@@ -77,7 +77,7 @@ export class UnitListsService {
       refuseProblems(fatal);
       if (id) {
         const existing = await this.#standardOrder(db, id);
-        if (existing.unit_id !== parsed.unitId) await this.#mustOrderFor(ctx, existing.unit_id);
+        if (existing.unit_id !== parsed.unitId) await this.#mustOrderFor(ctx, existing.unit_id, db);
         await db
           .updateTable('supplies.standard_orders')
           .set({ unit_id: parsed.unitId, name: parsed.name, lines: JSON.stringify(stored), updated_at: sql`now()` })
@@ -97,7 +97,7 @@ export class UnitListsService {
     await this.platform.transaction(async (trx) => {
       const db = trx as SuppliesDb;
       const existing = await this.#standardOrder(db, id);
-      await this.#mustOrderFor(ctx, existing.unit_id);
+      await this.#mustOrderFor(ctx, existing.unit_id, db);
       await db.deleteFrom('supplies.standard_orders').where('id', '=', id).execute();
       await Outbox.add(trx, UNIT_LISTS_TOPIC, { unitId: existing.unit_id });
     });
@@ -126,14 +126,15 @@ export class UnitListsService {
     return this.members(ctx, unitId);
   }
 
-  async #mustExist(unitId: string) {
-    if (!(await this.units.all()).has(unitId)) throw notFound('The unit');
+  /** `db`: the caller's transaction, if it is in one (see UnitNames.all). */
+  async #mustExist(unitId: string, db = this.#db) {
+    if (!(await this.units.all(db)).has(unitId)) throw notFound('The unit');
   }
 
-  async #mustOrderFor(ctx: RequestContext, unitId: string) {
-    await this.#mustExist(unitId);
+  async #mustOrderFor(ctx: RequestContext, unitId: string, db = this.#db) {
+    await this.#mustExist(unitId, db);
     const orderer = { userId: ctx.actor?.userId ?? null, permissions: ctx.actor?.permissions ?? new Set<string>() };
-    if (!(await mayOrderFor(this.#db, orderer, unitId))) throw forbidden(`supplies.order for this unit`);
+    if (!(await mayOrderFor(db, orderer, unitId))) throw forbidden(`supplies.order for this unit`);
   }
 
   async #standardOrder(db: SuppliesDb, id: string) {

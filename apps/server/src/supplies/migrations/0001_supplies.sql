@@ -117,18 +117,19 @@ create table supplies.request_decisions (
 -- Node-local: what happened to orders here, in order, for the supplier feed (GET /api/supplies/feed and the
 -- webhooks). Written by triggers, so orders that arrive through replication count as much as local ones.
 -- Sequence numbers are handed out before commit, so a reader could see seq 8 while 7 is still uncommitted and
--- skip it for ever; the feed therefore shows only events of transactions older than every one still running.
+-- move its cursor past 7 for ever. The trigger therefore takes a transaction-level lock before it draws a number:
+-- numbers are drawn in the order the transactions will commit, and a cursor never skips one.
 create table supplies.feed_events (
   seq bigserial primary key,
   order_id uuid not null,
   kind text not null check (kind in ('order.placed', 'order.changed', 'order.status', 'order.request')),
-  at timestamptz not null default now(),
-  txid xid8 not null default pg_current_xact_id()
+  at timestamptz not null default now()
 );
 
 -- Arguments: the column holding the order's id, and the kind (empty for orders: placed or changed).
 create function supplies.record_feed_event() returns trigger language plpgsql as $$
 begin
+  perform pg_advisory_xact_lock(hashtext('supplies.feed_events'));
   insert into supplies.feed_events (order_id, kind)
   values (
     (to_jsonb(new) ->> tg_argv[0])::uuid,

@@ -49,6 +49,12 @@ export const configSchema = z
     syncStaleAfterDays: z.coerce.number().int().min(1).default(30),
     /** Changes stamped further than this ahead of the local clock are refused. */
     syncMaxDriftMs: z.coerce.number().int().min(1000).default(300_000),
+    /**
+     * On a client node, let anyone who can reach its web page read the contact directory without signing in
+     * (search, tree, unit and person pages, print, export): it is where people look when other systems are down.
+     * Never editing, never favourites. A hub ignores it. See docs/directory.md.
+     */
+    directoryPublicRead: flexibleBoolean.default(false),
     adminPassword: z.string().min(12, 'expected at least 12 characters').optional(),
     demo: flexibleBoolean.default(true),
     logLevel: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),

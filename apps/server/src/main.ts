@@ -107,6 +107,7 @@ withStoreOptions(program.command('start').description('start a node (a hub on em
   .option('--public-url <url>', 'the URL users reach this node at (https turns on secure cookies)')
   .option('--admin-password <password>', "the first admin's password (otherwise generated and printed once)")
   .option('--no-demo', 'do not load the demo organisation on first start')
+  .option('--directory-public-read', 'on a client node, anyone may read the contact directory without signing in')
   .action((flags: Flags) => run(() => start(flags)));
 
 withStoreOptions(program.command('migrate').description('apply pending database migrations and exit')).action(

@@ -63,6 +63,10 @@ describeEachStore('supplies on the hub', (store) => {
     expect((await article('engangshandksar nitril')).name).toContain('Engångshandskar nitril');
     expect((await article(gloves.articleNumber)).id).toBe(gloves.id);
     expect(vinyl.active).toBe(false);
+    const names = (await inject({ url: '/api/supplies/articles', query: { limit: '40' }, headers: nurse.headers }))
+      .json()
+      .articles.map((found: Article) => found.name);
+    expect(names).toEqual([...names].sort(new Intl.Collator('sv').compare));
   });
 
   it('shows a nurse only the units she orders for', async () => {
@@ -123,6 +127,12 @@ describeEachStore('supplies on the hub', (store) => {
     expect(decided.requests[0]?.decision).toBe('accepted');
     expect((await status('delivered')).json().status).toBe('delivered');
     expect((await status('cancelled', 'late')).statusCode).toBe(409);
+  });
+
+  it("lets the central store's staff read every unit's orders without ordering themselves", async () => {
+    const store = await node.userWith(['supplies.manage']);
+    const all = await expectStatus(inject({ url: '/api/supplies/orders', headers: store.headers }), 200);
+    expect(all.json().total).toBeGreaterThan(0);
   });
 
   it('edits and withdraws an order until the hub takes it in', async () => {

@@ -15,8 +15,8 @@ export interface DemoUnit {
   children?: DemoUnit[];
 }
 
-const HOSPITAL_FUNCTIONS = ['Enhetschef', 'Jourhavande läkare', 'Ansvarig sjuksköterska'];
-const PRIMARY_CARE_FUNCTIONS = ['Verksamhetschef', 'Jourhavande distriktsläkare'];
+export const HOSPITAL_FUNCTIONS = ['Enhetschef', 'Jourhavande läkare', 'Ansvarig sjuksköterska'];
+export const PRIMARY_CARE_FUNCTIONS = ['Verksamhetschef', 'Jourhavande distriktsläkare'];
 
 const itOutage = (where: string) => ({
   kind: 'instruction' as const,

@@ -53,6 +53,14 @@ const toFunction = ({ holderId, holderName, ...fn }: FunctionRow, contacts: Cont
   contacts: withoutOwner(contacts.get(fn.id)),
 });
 
+/** A query as the search reads it: folded words (six at most), and its digits when it looks like a number. */
+export function searchTerms(query: string): { words: string[]; number: string | null } {
+  const words = foldForSearch(query).split(' ').filter(Boolean).slice(0, 6);
+  const digits = phoneDigits(query);
+  const number = digits.length >= MIN_NUMBER_DIGITS && /^[\d\s()+-]+$/.test(query) ? digits : null;
+  return { words, number };
+}
+
 /** Reading the directory: tree, unit and person pages, search, the whole book, and each user's favourites. */
 export class DirectoryService {
   readonly #db: DirectoryDb;
@@ -108,9 +116,7 @@ export class DirectoryService {
 
   /** Search as you type: folded words (no case, no diacritics), typo-tolerant, and numbers by their digits. */
   async search(_ctx: RequestContext, query: string, limit: number): Promise<DirectorySearchResult> {
-    const words = foldForSearch(query).split(' ').filter(Boolean).slice(0, 6);
-    const digits = phoneDigits(query);
-    const number = digits.length >= MIN_NUMBER_DIGITS && /^[\d\s()+-]+$/.test(query) ? digits : null;
+    const { words, number } = searchTerms(query);
     if (words.length === 0 && !number) return { query, results: [] };
     const hits = await searchRepository.search(this.#db, words, number, limit);
     return { query, results: await this.#entries(hits) };
@@ -169,7 +175,7 @@ export class DirectoryService {
   async #entries(targets: Array<{ kind: DirectoryEntryKind; id: string }>): Promise<DirectoryEntry[]> {
     const idsOf = (kind: DirectoryEntryKind) => targets.filter((target) => target.kind === kind).map((t) => t.id);
     const [units, people, functions] = await Promise.all([
-      readRepository.units(this.#db),
+      readRepository.unitsWithParent(this.#db, idsOf('unit')),
       readRepository.people(this.#db, { ids: idsOf('person') }),
       readRepository.functions(this.#db, { ids: idsOf('function') }),
     ]);
@@ -207,8 +213,14 @@ export class DirectoryService {
     for (const id of idsOf('unit')) {
       const unit = unitsById.get(id);
       if (!unit) continue;
-      const parent = unit.parentId ? unitsById.get(unit.parentId)?.name : undefined;
-      entries.set(id, { kind: 'unit', id, title: unit.name, subtitle: parent ?? '', unitId: id, contacts: top(id) });
+      entries.set(id, {
+        kind: 'unit',
+        id,
+        title: unit.name,
+        subtitle: unit.parentName ?? '',
+        unitId: id,
+        contacts: top(id),
+      });
     }
     return targets.flatMap((target) => entries.get(target.id) ?? []);
   }

@@ -40,6 +40,20 @@ export const readRepository = {
       .execute();
   },
 
+  /** These units with their parent's name: what a search result or a favourite shows. */
+  async unitsWithParent(
+    db: DirectoryDb,
+    ids: string[],
+  ): Promise<Array<{ id: string; name: string; parentName: string | null }>> {
+    if (ids.length === 0) return [];
+    return db
+      .selectFrom('directory.units as u')
+      .leftJoin('directory.units as parent', 'parent.id', 'u.parent_id')
+      .select(['u.id', 'u.name', 'parent.name as parentName'])
+      .where('u.id', 'in', ids)
+      .execute();
+  },
+
   async unit(db: DirectoryDb, id: string): Promise<(UnitSummary & { description: string }) | undefined> {
     return db
       .selectFrom('directory.units as u')

@@ -15,11 +15,26 @@ import { z } from 'zod';
 import { EXPORT_TYPES } from '../platform/files/spreadsheet.js';
 import type { DirectoryService } from './directory-service.js';
 
-const read = { access: { permission: 'directory.read' } } as const;
 const tags = ['directory'];
 
-/** Reading the directory; every node answers from its own copy, so these work with the hub unreachable. */
-export const directoryRoutes: FastifyPluginAsyncZod<{ directory: DirectoryService }> = async (app, { directory }) => {
+/**
+ * Reading the directory; every node answers from its own copy, so these work with the hub unreachable. On a client
+ * node with `directoryPublicRead` the reading routes need no sign-in (`readableByAnyone`); favourites always do.
+ */
+export const directoryRoutes: FastifyPluginAsyncZod<{
+  directory: DirectoryService;
+  readableByAnyone: () => boolean;
+}> = async (app, { directory, readableByAnyone }) => {
+  const signedIn = { access: { permission: 'directory.read' } } as const;
+  const read = {
+    access: {
+      permission: 'directory.read',
+      publicWhen: {
+        reason: 'a client node set to show its directory without sign-in (directoryPublicRead)',
+        holds: readableByAnyone,
+      },
+    },
+  } as const;
   app.get(
     '/api/directory/units',
     {
@@ -98,7 +113,7 @@ export const directoryRoutes: FastifyPluginAsyncZod<{ directory: DirectoryServic
   app.get(
     '/api/directory/favourites',
     {
-      config: read,
+      config: signedIn,
       schema: { tags, summary: "The caller's favourites", response: { 200: z.array(directoryEntry) } },
     },
     async (request) => directory.favourites(request.ctx),
@@ -106,7 +121,7 @@ export const directoryRoutes: FastifyPluginAsyncZod<{ directory: DirectoryServic
   app.post(
     '/api/directory/favourites',
     {
-      config: read,
+      config: signedIn,
       schema: { tags, summary: 'Adds a favourite', body: favouriteInput, response: { 204: z.null() } },
     },
     async (request, reply) => {
@@ -117,7 +132,7 @@ export const directoryRoutes: FastifyPluginAsyncZod<{ directory: DirectoryServic
   app.delete(
     '/api/directory/favourites/:id',
     {
-      config: read,
+      config: signedIn,
       schema: { tags, summary: 'Removes a favourite', params: idParams, response: { 204: z.null() } },
     },
     async (request, reply) => {

@@ -2,6 +2,7 @@ import { fileURLToPath } from 'node:url';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { sql } from 'kysely';
 import { z } from 'zod';
+import { directoryReadableByAnyone } from '../directory/index.js';
 import { kontorVersion } from '../version.js';
 import { systemContext } from './context.js';
 import { AppError } from './http/errors.js';
@@ -11,7 +12,13 @@ import { settingsRepository } from './settings-repository.js';
 const ORGANISATION_KEY = 'organisation';
 const DEFAULT_ORGANISATION = 'Kontor';
 
-const nodeInfo = z.object({ organisation: z.string(), role: z.enum(['server', 'client']), version: z.string() });
+const nodeInfo = z.object({
+  organisation: z.string(),
+  role: z.enum(['server', 'client']),
+  version: z.string(),
+  /** The contact directory can be read here without signing in (a client node with `directoryPublicRead`). */
+  publicDirectory: z.boolean(),
+});
 
 /** Whether the node can serve: its database answers and, when configured, Redis too. */
 async function checkReadiness(platform: Platform): Promise<Record<string, 'ok' | string>> {
@@ -61,12 +68,17 @@ const nodeRoutes: FastifyPluginAsyncZod<{ platform: Platform }> = async (app, { 
     '/api/node',
     {
       config: { access: { public: 'the sign-in page shows which organisation and node this is' } },
-      schema: { tags: ['node'], summary: 'Organisation, role and version of this node', response: { 200: nodeInfo } },
+      schema: {
+        tags: ['node'],
+        summary: 'Organisation, role and version of this node, and whether its directory needs no sign-in',
+        response: { 200: nodeInfo },
+      },
     },
     async () => ({
       organisation: (await settingsRepository.get<string>(platform.db, ORGANISATION_KEY)) ?? DEFAULT_ORGANISATION,
       role: platform.node.role,
       version: kontorVersion,
+      publicDirectory: directoryReadableByAnyone(platform),
     }),
   );
 };

@@ -76,13 +76,14 @@ export const catalogRepository = {
         eb.or([eb('a.search_text', 'like', containing(folded)), sql<boolean>`a.search_text %> ${folded}`]),
       );
     const [rows, count] = await Promise.all([
-      query
-        .select(articleColumns)
-        .orderBy(
-          folded
-            ? sql`(a.search_text like ${containing(folded)}) desc, word_similarity(${folded}, a.search_text) desc`
-            : sql`1`,
-        )
+      (folded
+        ? query
+            .select(articleColumns)
+            .orderBy(
+              sql`(a.search_text like ${containing(folded)}) desc, word_similarity(${folded}, a.search_text) desc`,
+            )
+        : query.select(articleColumns)
+      )
         .orderBy(sql`a.sort_key collate "C"`)
         .limit(filter.limit)
         .offset(filter.offset)

@@ -24,6 +24,8 @@ import type { OrderService } from './order-service.js';
 import type { UnitListsService } from './unit-lists-service.js';
 
 const ordering = { access: { permission: 'supplies.order' } } as const;
+/** Reading orders and the catalog: ward staff, and the hub's staff who take orders in. */
+const reading = { access: { permission: ['supplies.order', 'supplies.manage'] } };
 const tags = ['supplies'];
 const favouriteParams = z.strictObject({ id: z.uuid(), articleId: z.uuid() });
 
@@ -41,13 +43,13 @@ export const suppliesRoutes: FastifyPluginAsyncZod<SuppliesRouteOptions> = async
 ) => {
   app.get(
     '/api/supplies/categories',
-    { config: ordering, schema: { tags, summary: 'Catalog categories', response: { 200: z.array(supplyCategory) } } },
+    { config: reading, schema: { tags, summary: 'Catalog categories', response: { 200: z.array(supplyCategory) } } },
     async (request) => catalog.categories(request.ctx),
   );
   app.get(
     '/api/supplies/articles',
     {
-      config: ordering,
+      config: reading,
       schema: {
         tags,
         summary: 'Articles by text (number, name, maker; any case and accents, typos tolerated) and category',
@@ -162,7 +164,7 @@ export const suppliesRoutes: FastifyPluginAsyncZod<SuppliesRouteOptions> = async
   app.get(
     '/api/supplies/orders',
     {
-      config: ordering,
+      config: reading,
       schema: {
         tags,
         summary: 'Orders of the units the caller orders for (staff: all), newest first',
@@ -175,7 +177,7 @@ export const suppliesRoutes: FastifyPluginAsyncZod<SuppliesRouteOptions> = async
   app.get(
     '/api/supplies/orders/export',
     {
-      config: ordering,
+      config: reading,
       schema: {
         tags,
         summary: 'The orders the filters select as a CSV or Excel file, a row per line',
@@ -193,7 +195,7 @@ export const suppliesRoutes: FastifyPluginAsyncZod<SuppliesRouteOptions> = async
   );
   app.get(
     '/api/supplies/orders/:id',
-    { config: ordering, schema: { tags, summary: 'An order', params: idParams, response: { 200: order } } },
+    { config: reading, schema: { tags, summary: 'An order', params: idParams, response: { 200: order } } },
     async (request) => orders.get(request.ctx, request.params.id),
   );
   app.put(

@@ -1,5 +1,5 @@
 import { lazy } from 'react';
-import { BrowserRouter, Route, Routes } from 'react-router';
+import { BrowserRouter, Navigate, Route, Routes } from 'react-router';
 import { SignInPage } from '../features/auth/pages/sign-in-page';
 import { HomePage } from '../features/home/pages/home-page';
 import { FirstRunGate } from '../features/sync/components/first-run-gate';
@@ -34,6 +34,25 @@ const PersonPage = lazy(() =>
 const DirectoryPrintPage = lazy(() =>
   import('../features/directory/pages/directory-print-page').then((m) => ({ default: m.DirectoryPrintPage })),
 );
+const OrderSuppliesPage = lazy(() =>
+  import('../features/supplies/pages/order-supplies-page').then((m) => ({ default: m.OrderSuppliesPage })),
+);
+const OrdersPage = lazy(() =>
+  import('../features/supplies/pages/orders-page').then((m) => ({ default: m.OrdersPage })),
+);
+const OrderPage = lazy(() => import('../features/supplies/pages/order-page').then((m) => ({ default: m.OrderPage })));
+const OrderPrintPage = lazy(() =>
+  import('../features/supplies/pages/order-print-page').then((m) => ({ default: m.OrderPrintPage })),
+);
+const HubQueuePage = lazy(() =>
+  import('../features/supplies/pages/hub-queue-page').then((m) => ({ default: m.HubQueuePage })),
+);
+const CatalogAdminPage = lazy(() =>
+  import('../features/supplies/pages/catalog-admin-page').then((m) => ({ default: m.CatalogAdminPage })),
+);
+
+/** An order is the ordering unit's and the hub staff's alike. */
+const ORDER_READERS = ['supplies.order', 'supplies.manage'];
 
 export function App() {
   return (
@@ -87,6 +106,55 @@ export function App() {
                 element={
                   <RequirePermission permission="directory.read">
                     <DirectoryPrintPage />
+                  </RequirePermission>
+                }
+              />
+              <Route path="supplies" element={<Navigate to="/supplies/new" replace />} />
+              <Route
+                path="supplies/new"
+                element={
+                  <RequirePermission permission="supplies.order">
+                    <OrderSuppliesPage />
+                  </RequirePermission>
+                }
+              />
+              <Route
+                path="supplies/orders"
+                element={
+                  <RequirePermission permission={ORDER_READERS}>
+                    <OrdersPage />
+                  </RequirePermission>
+                }
+              />
+              <Route
+                path="supplies/orders/:id"
+                element={
+                  <RequirePermission permission={ORDER_READERS}>
+                    <OrderPage />
+                  </RequirePermission>
+                }
+              />
+              <Route
+                path="supplies/orders/:id/print"
+                element={
+                  <RequirePermission permission={ORDER_READERS}>
+                    <OrderPrintPage />
+                  </RequirePermission>
+                }
+              />
+              <Route
+                path="supplies/queue"
+                element={
+                  <RequirePermission permission="supplies.manage">
+                    <HubQueuePage />
+                  </RequirePermission>
+                }
+              />
+              <Route
+                path="supplies/catalog"
+                element={
+                  <RequirePermission permission="supplies.manage">
+                    <CatalogAdminPage />
                   </RequirePermission>
                 }
               />

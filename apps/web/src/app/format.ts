@@ -26,12 +26,15 @@ export function useFormat() {
     const date = new Intl.DateTimeFormat(language, { dateStyle: 'medium' });
     const number = new Intl.NumberFormat(language);
     const relative = new Intl.RelativeTimeFormat(language, { numeric: 'auto' });
+    const kronor = new Intl.NumberFormat(language, { style: 'currency', currency: 'SEK' });
     return {
       dateTime: (iso: string) => dateTime.format(new Date(iso)),
       /** With seconds, for the audit log where order within a minute matters. */
       preciseDateTime: (iso: string) => precise.format(new Date(iso)),
       date: (iso: string) => date.format(new Date(iso)),
       number: (value: number) => number.format(value),
+      /** An amount in öre (the API's minor units) as kronor: "12,50 kr". */
+      sek: (minor: number) => kronor.format(minor / 100),
       /** "5 minutes ago", "now"; a time slightly ahead of this browser's clock counts as now. */
       relativeTime: (iso: string, now = Date.now()) => relativeTime(relative, Date.parse(iso) - now),
     };

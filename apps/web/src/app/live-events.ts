@@ -158,9 +158,15 @@ if (typeof window !== 'undefined') {
 /**
  * Calls `onEvent` for every event on `topic` (and its sub-topics) while the component is mounted.
  * `onReconnect` runs after the connection comes back, so the page can re-fetch what it may have missed.
- * The server refuses topics the user lacks the permission for; nothing arrives on those.
+ * The server refuses topics the user lacks the permission for; nothing arrives on those. `enabled: false`
+ * opens nothing: the socket is for signed-in users, and a page may be shown to visitors who are not.
  */
-export function useLiveTopic(topic: string, onEvent: (event: LiveEvent) => void, onReconnect?: () => void) {
+export function useLiveTopic(
+  topic: string,
+  onEvent: (event: LiveEvent) => void,
+  onReconnect?: () => void,
+  enabled = true,
+) {
   const onEventRef = useRef(onEvent);
   const onReconnectRef = useRef(onReconnect);
   useEffect(() => {
@@ -170,12 +176,14 @@ export function useLiveTopic(topic: string, onEvent: (event: LiveEvent) => void,
 
   useEffect(
     () =>
-      connection.add({
-        topic,
-        onEvent: (event) => onEventRef.current(event),
-        onReconnect: () => onReconnectRef.current?.(),
-      }),
-    [topic],
+      enabled
+        ? connection.add({
+            topic,
+            onEvent: (event) => onEventRef.current(event),
+            onReconnect: () => onReconnectRef.current?.(),
+          })
+        : undefined,
+    [topic, enabled],
   );
 
   return useSyncExternalStore(

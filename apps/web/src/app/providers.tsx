@@ -48,6 +48,9 @@ export function Providers({ children }: { children: ReactNode }) {
       setCsrfToken(null);
       queryClient.removeQueries({ predicate: belongsToSession });
       queryClient.setQueryData(meQueryKey, null);
+      // What the node opens to visitors may have changed too (a workstation promoted to hub stops showing its
+      // directory without sign-in); asking again sends them to sign-in instead of asking for the page again.
+      void queryClient.invalidateQueries({ queryKey: ['node'] });
     });
     return () => setUnauthorizedHandler(null);
   }, [queryClient]);

@@ -2,8 +2,8 @@ import { AppShell, Avatar, Burger, Button, Group, Menu, NavLink, Text, UnstyledB
 import { useDisclosure } from '@mantine/hooks';
 import { Suspense } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Outlet, NavLink as RouterNavLink, useLocation, useNavigate } from 'react-router';
-import { hasPermission, useMe, useNodeInfo, useSignOut } from '../features/auth/api/session';
+import { Link, Outlet, NavLink as RouterNavLink, useLocation, useNavigate } from 'react-router';
+import { mayUse, useMe, useNodeInfo, useSignOut } from '../features/auth/api/session';
 import { SyncIndicator } from '../features/sync/components/sync-indicator';
 import { PageLoader } from './guards';
 import { LanguageSwitcher } from './language-switcher';
@@ -18,7 +18,21 @@ function UserMenu() {
   const { data: me } = useMe();
   const signOut = useSignOut();
   const navigate = useNavigate();
-  if (!me) return null;
+  const { pathname, search } = useLocation();
+  // A visitor reading the public directory signs in from here and comes back to the same page.
+  if (!me) {
+    return (
+      <Button
+        component={Link}
+        to="/sign-in"
+        state={{ from: `${pathname}${search}` }}
+        size="compact-sm"
+        data-testid="shell-sign-in"
+      >
+        {t('signIn.submit')}
+      </Button>
+    );
+  }
   return (
     <Menu position="bottom-end" withinPortal>
       <Menu.Target>
@@ -55,7 +69,10 @@ export function Shell() {
   const { data: me } = useMe();
   const { data: node } = useNodeInfo();
   const { pathname } = useLocation();
-  const items = navigationItems.filter((item) => item.permission === null || hasPermission(me, item.permission));
+  // A visitor who has not signed in sees what the node opens to anyone (its directory, where it is public).
+  const items = navigationItems.filter((item) =>
+    item.permission === null ? Boolean(me) : mayUse(me, node, item.permission),
+  );
 
   return (
     <AppShell
@@ -82,7 +99,7 @@ export function Shell() {
             </UnstyledButton>
           </Group>
           <Group gap="xs" wrap="nowrap">
-            <SyncIndicator />
+            {me ? <SyncIndicator /> : null}
             <LanguageSwitcher />
             <UserMenu />
           </Group>

@@ -6,7 +6,20 @@ import { AppError, forbidden, unauthenticated } from './errors.js';
  * Who may call a route. Every route must declare one (ARCHITECTURE.md, rule 6): registering a route
  * without it fails at start-up, and a test walks all routes to prove the declaration holds.
  */
-export type RouteAccess = { public: string } | { authenticated: true } | { permission: string | string[] };
+export type RouteAccess =
+  | { public: string }
+  | { authenticated: true }
+  | { permission: string | string[]; publicWhen?: PublicWhen };
+
+/**
+ * Opens a permission route to every caller, signed in or not, while `holds()` is true: a setting of this node
+ * and its current role, read on every request (a promoted node stops being a client at once). The reason says
+ * why, as a public route's does. Only for reading: a route that changes state refuses it at registration.
+ */
+export interface PublicWhen {
+  reason: string;
+  holds: () => boolean;
+}
 
 /** The permissions that open a route: any one of them suffices. */
 export const permissionsOf = (access: RouteAccess): string[] =>
@@ -51,6 +64,9 @@ export function enforceRouteAccess(app: FastifyInstance, authenticator: Authenti
     const access = route.config?.access;
     if (!access)
       throw new Error(`Route ${String(route.method)} ${url} does not declare who may call it (config.access)`);
+    if ('publicWhen' in access && [route.method].flat().some((method) => STATE_CHANGING.has(method))) {
+      throw new Error(`Route ${String(route.method)} ${url} changes state; only reading routes may be publicWhen`);
+    }
     for (const method of [route.method].flat()) {
       if (method !== 'HEAD') registry.push({ method, url, access });
     }
@@ -62,6 +78,7 @@ export function enforceRouteAccess(app: FastifyInstance, authenticator: Authenti
     request.ctx = { actor, requestId: String(request.id), ip: request.ip, locale };
     const access = request.routeOptions.config.access;
     if (!access || 'public' in access) return;
+    if ('publicWhen' in access && access.publicWhen?.holds()) return;
     if (!actor) throw unauthenticated();
     if (actor.via === 'session' && STATE_CHANGING.has(request.method)) {
       if (request.headers['x-csrf-token'] !== actor.csrfToken) {

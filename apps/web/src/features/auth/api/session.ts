@@ -6,6 +6,8 @@ export interface NodeInfo {
   organisation: string;
   role: 'server' | 'client';
   version: string;
+  /** Anyone may read the contact directory here without signing in (a client node set up so). */
+  publicDirectory: boolean;
 }
 
 export const meQueryKey = ['me'] as const;
@@ -40,6 +42,18 @@ export function useNodeInfo() {
 /** `*` grants everything, as on the server. */
 export function hasPermission(me: Pick<Me, 'permissions'> | null | undefined, permission: string): boolean {
   return Boolean(me && (me.permissions.includes('*') || me.permissions.includes(permission)));
+}
+
+/**
+ * Whether the visitor may use what a permission opens: a signed-in user by their permissions, and anyone, signed
+ * in or not, for what the node opens to everyone (reading the directory where `publicDirectory` is set).
+ */
+export function mayUse(
+  me: Pick<Me, 'permissions'> | null | undefined,
+  node: Pick<NodeInfo, 'publicDirectory'> | undefined,
+  permission: string,
+): boolean {
+  return hasPermission(me, permission) || (permission === 'directory.read' && Boolean(node?.publicDirectory));
 }
 
 /** True for cached answers that belong to one user's session; sign-in and sign-out drop them. */

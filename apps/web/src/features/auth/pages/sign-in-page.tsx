@@ -1,7 +1,7 @@
-import { Box, Button, Center, Paper, PasswordInput, Stack, Text, TextInput, Title } from '@mantine/core';
+import { Anchor, Box, Button, Center, Paper, PasswordInput, Stack, Text, TextInput, Title } from '@mantine/core';
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Navigate, useLocation, useNavigate } from 'react-router';
+import { Link, Navigate, useLocation, useNavigate } from 'react-router';
 import { useFieldErrors } from '../../../app/form';
 import { LanguageSwitcher } from '../../../app/language-switcher';
 import { ProblemAlert } from '../../../app/problem-alert';
@@ -81,6 +81,12 @@ export function SignInPage() {
             </Stack>
           </form>
         </Paper>
+        {node?.publicDirectory ? (
+          // This workstation shows its directory to anyone: the way there without an account.
+          <Anchor component={Link} to="/directory" display="block" mt="md" data-testid="public-directory-link">
+            {t('directory.public.withoutSignIn')}
+          </Anchor>
+        ) : null}
         <Box mt="md">
           <LanguageSwitcher visibleLabel />
         </Box>

@@ -15,6 +15,7 @@ import type {
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api } from '../../../app/api-client';
 import { useLiveTopic } from '../../../app/live-events';
+import { useMe } from '../../auth/api/session';
 
 const root = ['directory'] as const;
 const favouritesKey = [...root, 'favourites'] as const;
@@ -53,8 +54,14 @@ export function useDirectoryBook() {
   return useQuery({ queryKey: [...root, 'book'], queryFn: () => api<DirectoryBook>('/api/directory/book') });
 }
 
+/** The signed-in user's favourites; a visitor who has not signed in has none (and may not ask). */
 export function useFavourites() {
-  return useQuery({ queryKey: favouritesKey, queryFn: () => api<DirectoryEntry[]>('/api/directory/favourites') });
+  const { data: me } = useMe();
+  return useQuery({
+    queryKey: favouritesKey,
+    queryFn: () => api<DirectoryEntry[]>('/api/directory/favourites'),
+    enabled: Boolean(me),
+  });
 }
 
 export function useToggleFavourite() {
@@ -68,11 +75,16 @@ export function useToggleFavourite() {
   });
 }
 
-/** Re-reads every directory page when an editor changes something (on this hub, or any instance of it). */
+/**
+ * Re-reads every directory page when an editor changes something (on this hub, or any instance of it). Live
+ * events are for signed-in users; a visitor's pages re-read when the window regains focus. No status then.
+ */
 export function useDirectoryLive() {
   const queryClient = useQueryClient();
+  const { data: me } = useMe();
   const refresh = () => void queryClient.invalidateQueries({ queryKey: root });
-  return useLiveTopic('directory.changed', refresh, refresh);
+  const status = useLiveTopic('directory.changed', refresh, refresh, Boolean(me));
+  return me ? status : undefined;
 }
 
 /** The records an editor changes, by the path their routes live under. */

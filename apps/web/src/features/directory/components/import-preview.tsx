@@ -3,6 +3,7 @@ import { Alert, List, NativeSelect, Stack, Table, Text, Title } from '@mantine/c
 import { useTranslation } from 'react-i18next';
 import type { ImportMapping } from '../api/import-api';
 import { total } from '../api/import-api';
+import { useImportWords } from '../api/import-words';
 
 interface ImportPreviewProps {
   preview: ImportPreview;
@@ -14,6 +15,7 @@ interface ImportPreviewProps {
 /** The file's columns, each with the field it maps to, its first rows (those with errors marked) and every error. */
 export function ImportPreviewPanel({ preview, mapping, onMappingChange, disabled }: ImportPreviewProps) {
   const { t } = useTranslation();
+  const words = useImportWords();
   const badRows = new Set(preview.errors.map((error) => error.row));
   const fieldName = (field: ImportField | null) => (field ? t(`directoryImport.fields.${field}`) : '');
   const options = [
@@ -26,7 +28,7 @@ export function ImportPreviewPanel({ preview, mapping, onMappingChange, disabled
         {t('directoryImport.preview.title')}
       </Title>
       <Text size="sm" data-testid="import-preview-counts">
-        {t('directoryImport.preview.rows', { rows: preview.rowCount, errorRows: preview.errorRows })}
+        {t('directoryImport.preview.rows', { count: preview.rowCount, errorRows: preview.errorRows })}
       </Text>
       <Table.ScrollContainer minWidth={720} type="native">
         <Table withTableBorder withColumnBorders verticalSpacing={4} fz="sm">
@@ -80,7 +82,10 @@ export function ImportPreviewPanel({ preview, mapping, onMappingChange, disabled
       </Table.ScrollContainer>
       {mappingIsComplete(mapping) ? (
         <Text size="sm" data-testid="import-plan">
-          {t('directoryImport.preview.plan', { ...preview.created, changed: total(preview.updated) })}
+          {t('directoryImport.preview.plan', {
+            created: words.created(preview.created),
+            changed: words.records(total(preview.updated)),
+          })}
         </Text>
       ) : (
         <Alert color="yellow">{t('directoryImport.preview.needsMapping')}</Alert>

@@ -1,7 +1,7 @@
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useFormat } from '../../../app/format';
-import { useNodeInfo } from '../../auth/api/session';
+import { useMe, useNodeInfo } from '../../auth/api/session';
 import { useSyncStatus } from '../../sync/api/sync-api';
 import '../print.css';
 
@@ -13,14 +13,18 @@ import '../print.css';
 export function PrintFrame({ children }: { children: ReactNode }) {
   const { t } = useTranslation();
   const format = useFormat();
-  const status = useSyncStatus().data;
+  // The replication status is for signed-in users; a visitor printing from a workstation that shows its
+  // directory to anyone gets the node's role from its public information and no time of the last sync.
+  const { data: me } = useMe();
+  const status = useSyncStatus(Boolean(me)).data;
   const node = useNodeInfo().data;
   const now = new Date().toISOString();
-  const asOf = status?.role === 'client' ? status.lastSyncAt : now;
+  const role = status?.role ?? node?.role;
+  const asOf = role === 'client' ? status?.lastSyncAt : now;
   const footer = t('directory.print.footer', {
     date: format.dateTime(now),
-    node: `${node?.organisation ?? ''} ${status?.nodeId.slice(0, 8) ?? '?'} (${status?.role === 'client' ? t('home.role.client') : t('home.role.server')})`,
-    asOf: asOf ? format.dateTime(asOf) : t('directory.print.neverSynced'),
+    node: `${node?.organisation ?? ''} ${status?.nodeId.slice(0, 8) ?? '?'} (${role === 'client' ? t('home.role.client') : t('home.role.server')})`,
+    asOf: asOf ? format.dateTime(asOf) : me ? t('directory.print.neverSynced') : t('directory.print.asOfUnknown'),
   });
   return (
     <table className="directory-print-frame">

@@ -10,6 +10,7 @@ import { PageHeader } from '../../../app/page-header';
 import { ProblemAlert } from '../../../app/problem-alert';
 import { UploadProgress } from '../../../app/upload-progress';
 import { IMPORT_ACCEPT, type ImportMapping, sendImport, sendPreview, total } from '../api/import-api';
+import { useImportWords } from '../api/import-words';
 import { ImportPreviewPanel } from '../components/import-preview';
 import { RecentImports } from '../components/recent-imports';
 
@@ -19,6 +20,7 @@ import { RecentImports } from '../components/recent-imports';
  */
 export function DirectoryImportPage() {
   const { t } = useTranslation();
+  const words = useImportWords();
   const queryClient = useQueryClient();
   const [file, setFile] = useState<File | null>(null);
   const [preview, setPreview] = useState<ImportPreview | null>(null);
@@ -107,9 +109,9 @@ export function DirectoryImportPage() {
         {result ? (
           <Alert color="green" title={t('directoryImport.result.title')} data-testid="import-result">
             {t('directoryImport.result.text', {
-              ...result.created,
-              changed: total(result.updated),
-              skipped: result.skippedRows,
+              created: words.created(result.created),
+              changed: words.records(total(result.updated)),
+              skipped: words.rows(result.skippedRows),
             })}
           </Alert>
         ) : null}

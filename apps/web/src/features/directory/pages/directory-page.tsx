@@ -5,6 +5,7 @@ import { Link, useSearchParams } from 'react-router';
 import { PageLoader } from '../../../app/guards';
 import { PageHeader } from '../../../app/page-header';
 import { ProblemAlert } from '../../../app/problem-alert';
+import { useMe } from '../../auth/api/session';
 import { useDirectoryLive, useDirectoryUnits, useFavourites } from '../api/directory-api';
 import { buildUnitTree } from '../api/unit-tree';
 import { DirectorySearch } from '../components/directory-search';
@@ -19,6 +20,8 @@ export function DirectoryPage() {
   const [params, setParams] = useSearchParams();
   const query = params.get('q') ?? '';
   const setQuery = (q: string) => setParams(q ? { q } : {}, { replace: true });
+  // A visitor who has not signed in (a workstation that shows its directory to anyone) has no favourites.
+  const { data: me } = useMe();
   const live = useDirectoryLive();
   const units = useDirectoryUnits();
   const favourites = useFavourites();
@@ -32,7 +35,7 @@ export function DirectoryPage() {
         <Grid.Col span={{ base: 12, md: 8 }}>
           <Stack gap="lg">
             <DirectorySearch query={query} onQueryChange={setQuery} />
-            {query.trim() ? null : (
+            {query.trim() || !me ? null : (
               <section aria-labelledby="favourites-title">
                 <Title order={2} size="h4" id="favourites-title" mb="xs">
                   {t('directory.favourites.title')}

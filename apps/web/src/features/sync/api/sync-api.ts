@@ -12,13 +12,15 @@ export const SYNC_FRESH_MS = 60_000;
 export const syncStatusQueryKey = ['sync', 'status'] as const;
 export const syncNodesQueryKey = ['sync', 'nodes'] as const;
 
-export function useSyncStatus() {
+/** `enabled: false` for visitors who have not signed in: the status is for signed-in users. */
+export function useSyncStatus(enabled = true) {
   return useQuery({
     queryKey: syncStatusQueryKey,
     queryFn: () => api<SyncStatus>('/api/sync/status'),
     refetchInterval: SYNC_STATUS_POLL_MS,
     refetchOnWindowFocus: 'always',
     staleTime: 0,
+    enabled,
   });
 }
 

@@ -59,6 +59,17 @@ describe('supplies between a workstation and the hub', () => {
     await hub?.close();
   });
 
+  it('lets a user choose their language on the workstation, which keeps it there', async () => {
+    const chosen = await client.app.inject({
+      method: 'PUT',
+      url: '/api/me/preferences',
+      payload: { locale: 'pl' },
+      headers: nurseOnClient.headers,
+    });
+    expect(chosen.statusCode).toBe(204);
+    expect((await onClient('/api/me')).json().locale).toBe('pl');
+  });
+
   it('sends an order placed on the workstation; the hub confirms it and the workstation shows it', async () => {
     const placed: Order = (
       await expectStatus(

@@ -133,6 +133,14 @@ describeEachStore('supplies on the hub', (store) => {
     const store = await node.userWith(['supplies.manage']);
     const all = await expectStatus(inject({ url: '/api/supplies/orders', headers: store.headers }), 200);
     expect(all.json().total).toBeGreaterThan(0);
+    await expectStatus(place(orderFor([{ articleId: gloves.id, quantity: 1 }])), 201);
+    const count = async (status: string) =>
+      (await inject({ url: '/api/supplies/orders', query: { status }, headers: store.headers })).json().total;
+    expect(await count('new')).toBeGreaterThan(0);
+    expect(await count('new,delivered')).toBe((await count('new')) + (await count('delivered')));
+    const wrong = await inject({ url: '/api/supplies/orders', query: { status: 'new,lost' }, headers: store.headers });
+    expect(wrong.statusCode).toBe(400);
+    expect(wrong.json().errors[0].path).toBe('querystring.status');
   });
 
   it('edits and withdraws an order until the hub takes it in', async () => {

@@ -148,9 +148,18 @@ export const order = z.object({
 });
 export type Order = z.infer<typeof order>;
 
+const statusWord = `(${orderStatuses.join('|')})`;
+
 export const orderListQuery = z.strictObject({
   unitId: z.uuid().optional(),
-  status: z.enum(orderStatuses).optional(),
+  /** One status or several, separated by commas ("new,received": the hub's open orders). */
+  status: z
+    .string()
+    .regex(
+      new RegExp(`^${statusWord}(,${statusWord})*$`),
+      `one or more of ${orderStatuses.join(', ')}, comma-separated`,
+    )
+    .optional(),
   delivery: z.enum(deliveryStates).optional(),
   q: text(200).optional(),
   /** Orders with an undecided change request only (the hub's queue). */

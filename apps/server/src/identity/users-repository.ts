@@ -48,6 +48,11 @@ function selectUsers(db: IdentityDb) {
     );
 }
 
+const replicatedChange = (changes: object) =>
+  ['displayName', 'email', 'disabled', 'passwordHash'].some(
+    (field) => (changes as Record<string, unknown>)[field] !== undefined,
+  );
+
 export const usersRepository = {
   async list(db: IdentityDb): Promise<UserRow[]> {
     return (await selectUsers(db).orderBy('u.username').execute()) as UserRow[];
@@ -109,7 +114,9 @@ export const usersRepository = {
         ...(changes.passwordHash !== undefined && { password_hash: changes.passwordHash }),
         ...(changes.locale !== undefined && { locale: changes.locale }),
         ...(changes.unlock && { failed_logins: 0, locked_until: null }),
-        updated_at: sql`now()`,
+        // The language and the lockout are facts of this node (not replicated): they leave the record's time alone,
+        // so a workstation, which may not change users, can still keep them.
+        ...(replicatedChange(changes) && { updated_at: sql`now()` }),
       })
       .where('id', '=', id)
       .execute();

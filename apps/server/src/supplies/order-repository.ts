@@ -38,7 +38,7 @@ export interface RequestRow {
 export interface OrderFilter {
   /** Orders of these units only; undefined: every unit. */
   unitIds?: string[];
-  status?: OrderStatus;
+  statuses?: OrderStatus[];
   /** Order ids to keep (the delivery filter is judged by the engine, outside SQL). */
   ids?: string[];
   /** Lower case; matched against the number, note, address, article numbers and names. */
@@ -51,6 +51,9 @@ export interface OrderFilter {
 }
 
 type Eb = ExpressionBuilder<SuppliesTables & { o: SuppliesTables['supplies.orders'] }, 'o'>;
+
+/** An order's status as the list shows it: withdrawn by its unit, else the hub's word, else new. */
+const statusOf = sql<OrderStatus>`case when o.withdrawn_at is not null then 'withdrawn' else coalesce(s.status, 'new') end`;
 
 const orderColumns = [
   'o.id',
@@ -66,9 +69,7 @@ const orderColumns = [
   'o.created_at',
   'o.updated_at',
   'o.withdrawn_at',
-  sql<OrderStatus>`case when o.withdrawn_at is not null then 'withdrawn' else coalesce(s.status, 'new') end`.as(
-    'status',
-  ),
+  statusOf.as('status'),
   sql<string>`coalesce(s.reason, '')`.as('status_reason'),
   's.changed_at as status_changed_at',
 ] as const;
@@ -102,11 +103,7 @@ export const orderRepository = {
     if (filter.unitIds)
       query = query.where('o.unit_id', 'in', filter.unitIds.length ? filter.unitIds : [null as never]);
     if (filter.ids) query = query.where('o.id', 'in', filter.ids.length ? filter.ids : [null as never]);
-    if (filter.status === 'withdrawn') query = query.where('o.withdrawn_at', 'is not', null);
-    else if (filter.status)
-      query = query
-        .where('o.withdrawn_at', 'is', null)
-        .where(sql<string>`coalesce(s.status, 'new')`, '=', filter.status);
+    if (filter.statuses) query = query.where(statusOf, 'in', filter.statuses);
     if (filter.from) query = query.where(sql`o.created_at::date`, '>=', filter.from);
     if (filter.to) query = query.where(sql`o.created_at::date`, '<=', filter.to);
     if (filter.openRequests) query = query.where((eb) => openRequest(eb as unknown as Eb));

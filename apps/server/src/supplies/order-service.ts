@@ -88,7 +88,7 @@ export class OrderService {
     const { rows, total } = await orderRepository.list(this.#db, {
       unitIds,
       ids,
-      status: filter.status,
+      statuses: filter.status?.split(',') as OrderStatus[] | undefined,
       text: filter.q?.toLowerCase(),
       openRequests: filter.openRequests === 'true',
       from: filter.from,

@@ -26,17 +26,18 @@ export const noOrderFilters: OrderFilters = {
 
 export const hubQueueFilters: OrderFilters = { ...noOrderFilters, status: OPEN_STATUSES };
 
-/** The statuses to ask for, one request each; `undefined` asks for every status. */
-export function filterStatuses(filters: OrderFilters): Array<OrderStatus | undefined> {
-  if (filters.status === OPEN_STATUSES) return ['new', 'received'];
-  return [filters.status || undefined];
+/** The statuses to ask for, comma-separated as the API takes them; `undefined` asks for every status. */
+export function filterStatuses(filters: OrderFilters): string | undefined {
+  const open: OrderStatus[] = ['new', 'received'];
+  if (filters.status === OPEN_STATUSES) return open.join(',');
+  return filters.status || undefined;
 }
 
-/** The query string of GET /api/supplies/orders (and of its export) for one status. */
-export function orderQuery(filters: OrderFilters, status: OrderStatus | undefined) {
+/** The query string of GET /api/supplies/orders (and of its export). */
+export function orderQuery(filters: OrderFilters) {
   return {
     unitId: filters.unitId || undefined,
-    status,
+    status: filterStatuses(filters),
     delivery: filters.delivery || undefined,
     q: filters.q.trim() || undefined,
     openRequests: filters.openRequests ? 'true' : undefined,
@@ -45,14 +46,9 @@ export function orderQuery(filters: OrderFilters, status: OrderStatus | undefine
   };
 }
 
-/**
- * The export's address with the list's filters, so the file holds what the screen shows. The export takes one
- * status: the queue's "new or received" exports both by leaving the status out and letting the reader sort.
- */
+/** The export's address with the list's filters, so the file holds what the screen shows. */
 export function exportHref(filters: OrderFilters, format: 'csv' | 'xlsx'): string {
-  const statuses = filterStatuses(filters);
-  const query = orderQuery(filters, statuses.length === 1 ? statuses[0] : undefined);
   const params = new URLSearchParams({ format });
-  for (const [key, value] of Object.entries(query)) if (value) params.set(key, value);
+  for (const [key, value] of Object.entries(orderQuery(filters))) if (value) params.set(key, value);
   return `/api/supplies/orders/export?${params}`;
 }

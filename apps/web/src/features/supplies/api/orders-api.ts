@@ -10,7 +10,7 @@ import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tansta
 import { api } from '../../../app/api-client';
 import { useLiveTopic } from '../../../app/live-events';
 import { suppliesKey } from './catalog-api';
-import { filterStatuses, type OrderFilters, orderQuery } from './order-filters';
+import { type OrderFilters, orderQuery } from './order-filters';
 
 const ordersKey = [...suppliesKey, 'orders'] as const;
 const orderKey = (id: string) => [...ordersKey, 'one', id] as const;
@@ -18,23 +18,11 @@ const LIST_LIMIT = 200;
 
 type OrderPage = { orders: Order[]; total: number };
 
-/** One request per status asked for (the queue's "new or received" is two), merged newest first. */
 export function useOrders(filters: OrderFilters) {
   return useQuery({
     queryKey: [...ordersKey, 'list', filters],
-    queryFn: async ({ signal }): Promise<OrderPage> => {
-      const pages = await Promise.all(
-        filterStatuses(filters).map((status) =>
-          api<OrderPage>('/api/supplies/orders', {
-            signal,
-            query: { ...orderQuery(filters, status), limit: LIST_LIMIT },
-          }),
-        ),
-      );
-      if (pages.length === 1 && pages[0]) return pages[0];
-      const orders = pages.flatMap((page) => page.orders).sort((a, b) => b.createdAt.localeCompare(a.createdAt));
-      return { orders, total: pages.reduce((sum, page) => sum + page.total, 0) };
-    },
+    queryFn: ({ signal }) =>
+      api<OrderPage>('/api/supplies/orders', { signal, query: { ...orderQuery(filters), limit: LIST_LIMIT } }),
     placeholderData: keepPreviousData,
   });
 }

@@ -6,6 +6,18 @@ export type OrderStatus = (typeof orderStatuses)[number];
 /** What the hub's staff may set. */
 export const hubOrderStatuses = ['received', 'confirmed', 'delivered', 'cancelled'] as const;
 export type HubOrderStatus = (typeof hubOrderStatuses)[number];
+/** The hub's status moves forward only; a delivered, cancelled or withdrawn order stays so. */
+const NEXT_STATUSES: Record<OrderStatus, readonly HubOrderStatus[]> = {
+  new: ['received', 'confirmed', 'cancelled'],
+  received: ['confirmed', 'delivered', 'cancelled'],
+  confirmed: ['delivered', 'cancelled'],
+  delivered: [],
+  cancelled: [],
+  withdrawn: [],
+};
+/** What the hub's staff may set next on an order with this status (the server checks it; the web offers it). */
+export const nextStatuses = (status: OrderStatus): readonly HubOrderStatus[] => NEXT_STATUSES[status];
+
 /** Where the replication engine says the order's last change made on this node stands. */
 export const deliveryStates = ['local', 'sent', 'rejected'] as const;
 export type DeliveryState = (typeof deliveryStates)[number];

@@ -1,6 +1,6 @@
 import type { Article, SupplyCategory } from '@kontor/contracts';
 import { sql } from 'kysely';
-import type { SuppliesDb } from './tables.js';
+import type { SuppliesDb, SuppliesTables } from './tables.js';
 
 export interface ArticleFilter {
   /** Already folded (lower case, no diacritics); matched as a substring or, failing that, by trigram similarity. */
@@ -11,21 +11,8 @@ export interface ArticleFilter {
   offset: number;
 }
 
-export interface ArticleRow {
-  id: string;
-  article_number: string;
-  name: string;
-  manufacturer: string;
-  unit: string;
-  pack_size: number;
-  category_id: string;
-  supplier: string;
-  price_minor: bigint | string | number | null;
-  active: boolean;
-  image_url: string | null;
-  sort_key: string;
-  search_text: string;
-}
+/** An article as written: every column but the timestamps, which the database keeps. */
+export type ArticleRow = Omit<SuppliesTables['supplies.articles'], 'created_at' | 'updated_at'>;
 
 const articleColumns = [
   'a.id',

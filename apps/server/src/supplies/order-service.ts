@@ -13,6 +13,7 @@ import type {
 } from '@kontor/contracts';
 import {
   changeRequestInput,
+  nextStatuses,
   orderEdit,
   orderInput,
   orderListQuery,
@@ -39,16 +40,6 @@ import type { UnitNames } from './units.js';
 
 /** Live topic: orders, their delivery or their hub status changed on this node; order pages re-read. */
 export const ORDERS_TOPIC = 'supplies.orders';
-
-/** The hub's status moves forward only; a cancelled or delivered order stays so. */
-const NEXT_STATUSES: Record<OrderStatus, HubOrderStatus[]> = {
-  new: ['received', 'confirmed', 'cancelled'],
-  received: ['confirmed', 'delivered', 'cancelled'],
-  confirmed: ['delivered', 'cancelled'],
-  delivered: [],
-  cancelled: [],
-  withdrawn: [],
-};
 
 /** Crockford's base-32 without I, L, O, U: an order number read aloud over a crackling line survives. */
 const NUMBER_ALPHABET = '0123456789ABCDEFGHJKMNPQRSTVWXYZ';
@@ -195,7 +186,7 @@ export class OrderService {
     await this.platform.transaction(async (trx) => {
       const db = trx as SuppliesDb;
       const order = await this.#visible(ctx, id, db);
-      if (!NEXT_STATUSES[order.status].includes(change.status))
+      if (!nextStatuses(order.status).includes(change.status))
         throw conflict('supplies.status_order', `An order that is ${order.status} cannot become ${change.status}`);
       await this.#setStatus(db, ctx, order, change.status, change.reason);
     });
@@ -218,7 +209,7 @@ export class OrderService {
       if (request.decision) throw conflict('supplies.already_decided', `The request was already ${request.decision}`);
       if (answer.decision === 'accepted') {
         if (request.kind === 'withdraw') {
-          if (!NEXT_STATUSES[order.status].includes('cancelled'))
+          if (!nextStatuses(order.status).includes('cancelled'))
             throw conflict('supplies.order_closed', `The order is already ${order.status}`);
           await this.#setStatus(db, ctx, order, 'cancelled', request.comment || 'Withdrawn at the unit’s request');
         } else {

@@ -1,5 +1,6 @@
+import { nextStatuses } from '@kontor/contracts';
 import { describe, expect, it } from 'vitest';
-import { nextStatuses, usualNextStatus } from './hub-status';
+import { usualNextStatus } from './hub-status';
 
 describe('hub status steps', () => {
   it('moves an order forward only, cancelling until it is delivered', () => {

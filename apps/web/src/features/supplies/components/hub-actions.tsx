@@ -1,9 +1,10 @@
 import type { Order } from '@kontor/contracts';
+import { nextStatuses } from '@kontor/contracts';
 import { Button, Group, Paper, Text } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ProblemAlert } from '../../../app/problem-alert';
-import { nextStatuses, usualNextStatus } from '../api/hub-status';
+import { usualNextStatus } from '../api/hub-status';
 import { useSetOrderStatus } from '../api/orders-api';
 import { ReasonFormModal } from './reason-form-modal';
 

@@ -198,6 +198,38 @@ describeEachStore('supplies on the hub', (store) => {
     expect((await inject({ url: '/api/supplies/orders', headers: staff.headers })).json().total).toBe(before);
   });
 
+  it('lets the hub keep the catalog: unique article numbers, pictures on https, deactivation', async () => {
+    const article = {
+      articleNumber: '999001',
+      name: 'Engångsrock gul M',
+      unit: 'förp',
+      packSize: 10,
+      categoryId: gloves.categoryId,
+      imageUrl: 'https://supplier.example/rock.png',
+    };
+    const post = (payload: object) =>
+      inject({ method: 'POST', url: '/api/supplies/articles', payload, headers: staff.headers });
+    const created: Article = (await expectStatus(post(article), 201)).json();
+    expect(created).toMatchObject({ active: true, priceMinor: null, imageUrl: 'https://supplier.example/rock.png' });
+    const taken = await post({ ...article, name: 'Annan' });
+    expect(taken.json().errors[0]).toMatchObject({ path: 'body.articleNumber' });
+    const plain = await post({ ...article, articleNumber: '999002', imageUrl: 'http://supplier.example/x.png' });
+    expect(plain.statusCode).toBe(400);
+    expect(plain.json().errors[0].path).toBe('body.imageUrl');
+    expect((await post({ ...article, articleNumber: '999003' })).statusCode).toBe(201);
+    const deactivated = await inject({
+      method: 'PUT',
+      url: `/api/supplies/articles/${created.id}`,
+      payload: { ...article, active: false },
+      headers: staff.headers,
+    });
+    expect(deactivated.json().active).toBe(false);
+    expect(
+      (await inject({ method: 'POST', url: '/api/supplies/articles', payload: article, headers: nurse.headers }))
+        .statusCode,
+    ).toBe(403);
+  });
+
   it("keeps a unit's favourites and standard orders", async () => {
     const url = `/api/supplies/units/${ward.id}/favourites/${gloves.id}`;
     expect((await inject({ method: 'PUT', url, headers: nurse.headers })).json().articleIds).toContain(gloves.id);

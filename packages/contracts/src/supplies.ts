@@ -61,7 +61,8 @@ export const articleInput = z.strictObject({
   supplier: text(200).default(''),
   priceMinor: z.number().int().min(0).max(100_000_000).nullable().default(null),
   active: z.boolean().default(true),
-  imageUrl: z.url().max(500).nullable().default(null),
+  /** A picture of the article, at the supplier or anywhere on https. */
+  imageUrl: z.url({ protocol: /^https$/ }).max(500).nullable().default(null),
 });
 export type ArticleInput = z.input<typeof articleInput>;
 

@@ -50,6 +50,9 @@ const HubQueuePage = lazy(() =>
 const CatalogAdminPage = lazy(() =>
   import('../features/supplies/pages/catalog-admin-page').then((m) => ({ default: m.CatalogAdminPage })),
 );
+const WebhooksPage = lazy(() =>
+  import('../features/supplies/pages/webhooks-page').then((m) => ({ default: m.WebhooksPage })),
+);
 
 /** An order is the ordering unit's and the hub staff's alike. */
 const ORDER_READERS = ['supplies.order', 'supplies.manage'];
@@ -155,6 +158,14 @@ export function App() {
                 element={
                   <RequirePermission permission="supplies.manage">
                     <CatalogAdminPage />
+                  </RequirePermission>
+                }
+              />
+              <Route
+                path="supplies/webhooks"
+                element={
+                  <RequirePermission permission="supplies.manage">
+                    <WebhooksPage />
                   </RequirePermission>
                 }
               />

@@ -48,6 +48,13 @@ export const navigationItems: NavigationItem[] = [
     testId: 'nav-supplies-catalog',
   },
   {
+    to: '/supplies/webhooks',
+    label: 'supplies.webhooks.nav',
+    description: 'supplies.webhooks.homeLink',
+    permission: 'supplies.manage',
+    testId: 'nav-supplies-webhooks',
+  },
+  {
     to: '/admin/users',
     label: 'nav.users',
     description: 'home.links.users',

@@ -31,6 +31,7 @@ const codeKeys: Record<string, ParseKeys> = {
   'supplies.hub_only': 'supplies.errors.hubOnly',
   'supplies.unknown_category': 'supplies.errors.unknownCategory',
   'supplies.article_number_taken': 'supplies.errors.articleNumberTaken',
+  'supplies.webhook_delivery_not_dead': 'supplies.webhooks.errors.notDead',
   // Field codes of an order's checks (supplies/order-rules.ts on the server).
   inactive_article: 'supplies.article.inactiveHint',
   unknown_article: 'supplies.errors.unknownArticle',

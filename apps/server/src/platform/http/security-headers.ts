@@ -22,7 +22,8 @@ export function addSecurityHeaders(app: FastifyInstance) {
     contentSecurityPolicy: {
       directives: {
         'connect-src': ["'self'"],
-        'img-src': ["'self'", 'data:'],
+        // Article pictures may live at a supplier (https only); pages load them without a referrer.
+        'img-src': ["'self'", 'data:', 'https:'],
         'style-src': ["'self'", "'unsafe-inline'"],
       },
     },

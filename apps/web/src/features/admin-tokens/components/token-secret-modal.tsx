@@ -1,6 +1,7 @@
 import type { ApiTokenCreated } from '@kontor/contracts';
-import { Alert, Button, Code, CopyButton, Group, Modal, Stack, Text } from '@mantine/core';
+import { Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
+import { SecretOnceModal } from '../../../app/secret-once-modal';
 
 interface TokenSecretModalProps {
   token: ApiTokenCreated | null;
@@ -11,36 +12,15 @@ interface TokenSecretModalProps {
 export function TokenSecretModal({ token, onClose }: TokenSecretModalProps) {
   const { t } = useTranslation();
   return (
-    <Modal
-      opened={token !== null}
-      onClose={onClose}
+    <SecretOnceModal
+      secret={token?.secret ?? null}
       title={t('tokens.secret.title')}
-      size="lg"
-      closeOnClickOutside={false}
+      warningTitle={t('tokens.secret.warningTitle')}
+      warning={t('tokens.secret.warning')}
+      testId="token-secret"
+      onClose={onClose}
     >
-      {token ? (
-        <Stack gap="md">
-          <Alert color="yellow" title={t('tokens.secret.warningTitle')} role="alert">
-            {t('tokens.secret.warning')}
-          </Alert>
-          <Text size="sm">{t('tokens.secret.for', { name: token.name, username: token.username })}</Text>
-          <Code block data-testid="token-secret" style={{ wordBreak: 'break-all', whiteSpace: 'pre-wrap' }}>
-            {token.secret}
-          </Code>
-          <Group justify="space-between">
-            <CopyButton value={token.secret}>
-              {({ copied, copy }) => (
-                <Button color={copied ? 'teal' : 'blue'} onClick={copy} data-testid="token-secret-copy">
-                  {copied ? t('tokens.secret.copied') : t('tokens.secret.copy')}
-                </Button>
-              )}
-            </CopyButton>
-            <Button variant="default" onClick={onClose} data-testid="token-secret-close">
-              {t('tokens.secret.done')}
-            </Button>
-          </Group>
-        </Stack>
-      ) : null}
-    </Modal>
+      {token ? <Text size="sm">{t('tokens.secret.for', { name: token.name, username: token.username })}</Text> : null}
+    </SecretOnceModal>
   );
 }

@@ -1,5 +1,5 @@
 import type { Article } from '@kontor/contracts';
-import { Badge, Button, Card, Group, Text } from '@mantine/core';
+import { Badge, Button, Card, Group, Image, Text } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useFormat } from '../../../app/format';
@@ -38,6 +38,19 @@ export function ArticleRow({ article, favourite, onToggleFavourite, onAdd }: Art
   return (
     <Card withBorder padding="xs" component="li" data-testid="article-row" data-article-number={article.articleNumber}>
       <Group justify="space-between" align="flex-start" gap="xs" wrap="wrap">
+        {article.imageUrl ? (
+          <Image
+            src={article.imageUrl}
+            alt=""
+            w={48}
+            h={48}
+            fit="contain"
+            radius="sm"
+            loading="lazy"
+            referrerPolicy="no-referrer"
+            data-testid="article-image"
+          />
+        ) : null}
         <div style={{ flex: '1 1 220px', minWidth: 0 }}>
           <Group gap={6} wrap="nowrap" align="flex-start">
             <Text fw={600} size="sm" style={{ overflowWrap: 'anywhere' }}>

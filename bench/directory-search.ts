@@ -15,6 +15,16 @@ import { createThrowawayDatabase } from './postgres.js';
 import { flagValue, readSettings } from './settings.js';
 import { fixed, median, table } from './stats.js';
 
+/*
+ * Directory search at scale (docs/benchmarks.md, "Directory search"):
+ *   node --import tsx bench/directory-search.ts [--people 50000] [--search-rounds 3] [--pg-url URL|off]
+ * A fresh node on in-memory PGlite and one on a throw-away PostgreSQL database, each with the demo region and
+ * `--people` invented people bulk-loaded (bench/directory-data.ts); every keystroke of the queries below is
+ * searched through the route, through DirectoryService.search alone, and as a bare btree prefix lookup of the
+ * same text in the people's sort-key index (the baseline), interleaved, `--search-rounds` times.
+ * EXPLAIN ANALYZE of single queries: bench/directory-explain.ts.
+ */
+
 /**
  * What people type, one key at a time (so one- and two-letter prefixes too): names without diacritics and with
  * a typo, a name as written, a function by its name and its unit's, a unit, a title, numbers of the region and
@@ -88,9 +98,6 @@ async function measure(store: string, node: KontorNode): Promise<StoreFigures> {
   const db = node.platform.db;
   const root = await sql<{ id: string }>`select id from directory.units where parent_id is null`.execute(db);
   const [loadMs] = await timed(() => loadDirectory(db, generateDirectory(PEOPLE, root.rows[0]?.id ?? '')));
-  // The baseline's index: the Swedish order, byte by byte, as the app sorts (read-repository.ts).
-  await sql`create index if not exists bench_people_sort_key on directory.people (sort_key collate "C")`.execute(db);
-  await sql`analyze directory.people`.execute(db);
 
   const login = await node.app.inject({
     method: 'POST',
@@ -106,6 +113,7 @@ async function measure(store: string, node: KontorNode): Promise<StoreFigures> {
   const directory = new DirectoryService(node.platform);
   const ctx = systemContext('bench');
   const service = (q: string) => directory.search(ctx, q, LIMIT);
+  // Through the index the search itself reads people by (migration 0003, people_sort_key).
   const baseline = (q: string) =>
     sql`select id, given_name, family_name, title, unit_id from directory.people
       where sort_key collate "C" >= ${swedishSortKey(q)} order by sort_key collate "C" limit ${LIMIT}`.execute(db);

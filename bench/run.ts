@@ -1,3 +1,4 @@
+import { formatDirectorySearchResult, runDirectorySearchBench } from './directory-search.js';
 import { formatHttpResult, runHttpBench } from './http.js';
 import { describeSettings, readSettings } from './settings.js';
 import { formatStartupResult, runStartupBench } from './startup.js';
@@ -17,6 +18,8 @@ console.log('\n== Start-up: the real CLI as a child process ==');
 const startup = await runStartupBench(settings);
 console.log('\n== Sync: hub and client nodes in one process, over loopback HTTP ==');
 const sync = await runSyncBench(syncSettings);
+console.log('\n== Directory search: as you type over 50,000 people, next to a bare indexed lookup ==');
+const directorySearch = await runDirectorySearchBench(settings.pgUrl);
 
 console.log(`\n== Summary (${((performance.now() - startedAt) / 1000).toFixed(0)} s) ==\n`);
 console.log(formatHttpResult(http));
@@ -24,3 +27,5 @@ console.log('');
 console.log(formatStartupResult(startup));
 console.log('');
 console.log(formatSyncResult(sync));
+console.log('');
+console.log(formatDirectorySearchResult(directorySearch));

@@ -71,7 +71,7 @@ describe.skipIf(!chromiumAvailable)('directory import journey', () => {
 
   it('imports the good rows and finds the new people', async () => {
     await page.getByTestId('import-apply').click();
-    await expect.poll(() => page.getByTestId('import-result').textContent()).toContain('hoppade över 1 rader');
+    await expect.poll(() => page.getByTestId('import-result').textContent()).toContain('hoppade över 1 rad.');
     await expect.poll(() => page.getByTestId('recent-import').count()).toBe(1);
     await screenshot(page, JOURNEY, 'import-done');
     await search('ingrid importsson');

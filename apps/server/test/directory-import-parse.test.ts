@@ -98,13 +98,46 @@ describe('mapping and checking rows', () => {
     expect(rows.map((row) => row.row)).toEqual([2]);
     expect(rows[0]).toMatchObject({ kind: 'person', path: ['Region', 'IVA'], contact: { kind: 'phone', priority: 1 } });
     expect(errorRows).toBe(3);
+    // A code and its values for the web to word, and a whole English sentence naming what was found.
     expect(errors).toEqual([
-      { row: 3, field: 'kind', message: 'must be unit, person or function' },
-      { row: 4, field: 'name', message: 'must hold a given and a family name' },
-      { row: 4, field: 'priority', message: 'must be a whole number from 1 to 99' },
-      { row: 4, field: 'contact_kind', message: expect.stringContaining('must be one of phone') },
-      { row: 5, field: 'name', message: "must be the unit path's last part" },
+      {
+        row: 3,
+        field: 'kind',
+        code: 'kind_unknown',
+        values: { value: 'robot' },
+        message: 'The kind must be unit, person or function, not "robot"',
+      },
+      {
+        row: 4,
+        field: 'name',
+        code: 'name_needs_family',
+        values: { value: 'Cher' },
+        message: 'A person needs a given and a family name; "Cher" is one name',
+      },
+      {
+        row: 4,
+        field: 'priority',
+        code: 'priority_invalid',
+        values: { value: '0' },
+        message: 'The priority must be a whole number from 1 to 99, not "0"',
+      },
+      {
+        row: 4,
+        field: 'contact_kind',
+        code: 'contact_kind_unknown',
+        values: { value: 'fax', kinds: 'phone, mobile, pager, radio, satellite, email, address, fallback' },
+        message:
+          'The contact kind must be one of phone, mobile, pager, radio, satellite, email, address, fallback; not "fax"',
+      },
+      {
+        row: 5,
+        field: 'name',
+        code: 'name_not_unit',
+        values: { value: 'Akuten', expected: 'IVA' },
+        message: 'A unit\'s name must be the last level of its path, "IVA", not "Akuten"',
+      },
     ]);
+    for (const error of errors) expect(error.message).toMatch(/^[A-Z].*[^.]$/);
   });
 });
 
@@ -134,6 +167,14 @@ describe('planning an import', () => {
     expect(plan.updates.get('p1')?.columns).toMatchObject({ title: 'Överläkare' });
     expect(plan.updates.get('c1')?.columns).toEqual({ priority: 2 });
     expect(plan.inserts['directory.functions'][0]).toMatchObject({ name: 'Jour', holder_id: 'p1' });
-    expect(plan.errors).toEqual([{ row: 5, field: 'holder', message: 'nobody is called Nobody Here' }]);
+    expect(plan.errors).toEqual([
+      {
+        row: 5,
+        field: 'holder',
+        code: 'holder_unknown',
+        values: { value: 'Nobody Here' },
+        message: 'Nobody in the directory is called Nobody Here',
+      },
+    ]);
   });
 });

@@ -1,7 +1,9 @@
 import type { UnitSummary } from '@kontor/contracts';
 import Fastify from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { loadConfig } from '../src/config.js';
 import { enforceRouteAccess } from '../src/platform/http/access.js';
+import { kontor, PROCESS_TEST_TIMEOUT } from './processes.js';
 import { enrollClient } from './sync-pair.js';
 import { ADMIN_PASSWORD, expectStatus, type Session, startTestNode, type TestNode } from './test-node.js';
 
@@ -145,6 +147,20 @@ describe('reading the directory without signing in', () => {
     }
     expect((await anonymous(open, '/api/directory/units')).statusCode).toBe(200);
   });
+
+  it(
+    'reads the setting from --directory-public-read, KONTOR_DIRECTORY_PUBLIC_READ or the file, off by default',
+    async () => {
+      expect(loadConfig({ env: {} }).directoryPublicRead).toBe(false);
+      expect(loadConfig({ env: { KONTOR_DIRECTORY_PUBLIC_READ: 'true' } }).directoryPublicRead).toBe(true);
+      expect(loadConfig({ flags: { directoryPublicRead: true }, env: {} }).directoryPublicRead).toBe(true);
+      expect(() => loadConfig({ env: { KONTOR_DIRECTORY_PUBLIC_READ: 'maybe' } })).toThrow(
+        /KONTOR_DIRECTORY_PUBLIC_READ/,
+      );
+      expect((await kontor(['start', '--help'])).stdout).toContain('--directory-public-read');
+    },
+    PROCESS_TEST_TIMEOUT,
+  );
 
   it('refuses to open a route that changes state', async () => {
     const app = Fastify();

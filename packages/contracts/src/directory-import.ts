@@ -38,10 +38,30 @@ export const importQuery = z.strictObject({
 /** The query as the server reads it: the columns as a list. */
 export type ImportQuery = z.output<typeof importQuery>;
 
+/** What can be wrong with one row of an import; the web words each in the user's language. */
+export const importRowErrorCodes = [
+  'kind_unknown',
+  'unit_level_empty',
+  'too_long',
+  'name_empty',
+  'name_not_unit',
+  'name_needs_family',
+  'priority_invalid',
+  'contact_kind_unknown',
+  'contact_value_empty',
+  'holder_unknown',
+  'holder_ambiguous',
+] as const;
+export type ImportRowErrorCode = (typeof importRowErrorCodes)[number];
+
 export const importRowError = z.object({
   /** The row as a spreadsheet numbers it: the header is row 1. */
   row: z.number().int(),
   field: z.enum(importFields).nullable(),
+  code: z.enum(importRowErrorCodes),
+  /** What the message names (the value found, a limit), for translations of `code`. */
+  values: z.record(z.string(), z.union([z.string(), z.number()])),
+  /** The error in English, a whole sentence naming what was found. */
   message: z.string(),
 });
 export type ImportRowError = z.infer<typeof importRowError>;

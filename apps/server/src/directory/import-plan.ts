@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { ImportCounts, ImportRowError } from '@kontor/contracts';
 import { editableFunction, editablePerson, editableUnit, searchableDigits } from './editable.js';
 import type { DirectorySnapshot } from './import-repository.js';
-import type { ImportRow } from './import-rows.js';
+import { type ImportRow, rowError } from './import-rows.js';
 
 export type ImportTable = 'directory.units' | 'directory.people' | 'directory.functions' | 'directory.contact_points';
 export type Columns = Record<string, unknown>;
@@ -155,11 +155,17 @@ export function planImport(snapshot: DirectorySnapshot, rows: ImportRow[]): Impo
     if (local) return local.id;
     const named = [...peopleById.values()].filter((person) => person.fullName.toLocaleLowerCase('sv') === name);
     if (named.length === 1 && named[0]) return named[0].id;
-    const message =
-      named.length === 0
-        ? `nobody is called ${row.holder}`
-        : `${named.length} people are called ${row.holder}; add the holder to the function's unit`;
-    return { row: row.row, field: 'holder', message };
+    return named.length === 0
+      ? rowError(row.row, 'holder', 'holder_unknown', `Nobody in the directory is called ${row.holder}`, {
+          value: row.holder,
+        })
+      : rowError(
+          row.row,
+          'holder',
+          'holder_ambiguous',
+          `${named.length} people in other units are called ${row.holder}; add the holder to the function's unit first`,
+          { value: row.holder, count: named.length },
+        );
   };
 
   const functionOf = (row: ImportRow): string | undefined => {

@@ -3,6 +3,7 @@ import {
   contactKinds,
   type ImportField,
   type ImportRowError,
+  type ImportRowErrorCode,
   importFields,
   requiredImportFields,
 } from '@kontor/contracts';
@@ -67,7 +68,18 @@ export function checkMapping(header: string[], columns: Array<ImportField | ''>)
 }
 
 const ENTRY_KINDS = new Set(['unit', 'person', 'function']);
+/** The longest name of a unit, person, title, function or contact label (the API's own limit). */
+const MAX_NAME = 200;
 const CONTACT_KINDS = new Set<string>(contactKinds);
+
+/** A row's error: what is wrong (`code`, for translations, with the values it names) and an English sentence. */
+export const rowError = (
+  row: number,
+  field: ImportField | null,
+  code: ImportRowErrorCode,
+  message: string,
+  values: Record<string, string | number> = {},
+): ImportRowError => ({ row, field, code, values, message });
 
 /** Reads every row through the mapping; a row with any error is reported (by row and field) and left out. */
 export function readRows(
@@ -79,42 +91,91 @@ export function readRows(
   let errorRows = 0;
   for (const { row, cells } of table.rows) {
     const rowErrors: ImportRowError[] = [];
-    const fail = (field: ImportField, message: string) => rowErrors.push({ row, field, message });
+    const fail = (
+      field: ImportField,
+      code: ImportRowErrorCode,
+      message: string,
+      values: Record<string, string | number> = {},
+    ) => rowErrors.push(rowError(row, field, code, message, values));
     const value = (field: ImportField): string | undefined => {
       const index = mapping.indexOf(field);
       return index < 0 ? undefined : (cells[index] ?? '').trim();
     };
     const text = (field: ImportField, max: number): string | undefined => {
       const found = value(field);
-      if (found !== undefined && found.length > max) fail(field, `longer than ${max} characters`);
+      if (found !== undefined && found.length > max) {
+        fail(field, 'too_long', `This is ${found.length} characters long; at most ${max} fit`, {
+          length: found.length,
+          max,
+        });
+      }
       return found;
     };
 
-    const kind = value('kind')?.toLowerCase() ?? '';
-    if (!ENTRY_KINDS.has(kind)) fail('kind', 'must be unit, person or function');
+    const kindText = value('kind') ?? '';
+    const kind = kindText.toLowerCase();
+    if (!ENTRY_KINDS.has(kind)) {
+      fail('kind', 'kind_unknown', `The kind must be unit, person or function, not "${kindText}"`, {
+        value: kindText,
+      });
+    }
     const path = (value('unit') ?? '').split(PATH_SEPARATOR).map((part) => part.trim());
-    if (path.some((part) => part === '')) fail('unit', 'must name the unit, its levels separated by " / "');
-    if (path.some((part) => part.length > 200)) fail('unit', 'a unit name is longer than 200 characters');
-    const name = text('name', 200) ?? '';
-    if (name === '') fail('name', 'must not be empty');
-    else if (kind === 'unit' && name.toLowerCase() !== path.at(-1)?.toLowerCase()) {
-      fail('name', "must be the unit path's last part");
-    } else if (kind === 'person' && !name.includes(' ')) fail('name', 'must hold a given and a family name');
-    const title = text('title', 200);
-    const holder = text('holder', 200);
+    if (path.some((part) => part === '')) {
+      fail('unit', 'unit_level_empty', 'The unit path has an empty level; name every level, separated by " / "');
+    }
+    const longest = Math.max(...path.map((part) => part.length));
+    if (longest > MAX_NAME) {
+      fail('unit', 'too_long', `A level of the unit path is ${longest} characters long; at most ${MAX_NAME} fit`, {
+        length: longest,
+        max: MAX_NAME,
+      });
+    }
+    const name = text('name', MAX_NAME) ?? '';
+    const last = path.at(-1) ?? '';
+    if (name === '') fail('name', 'name_empty', 'The name is empty');
+    else if (kind === 'unit' && name.toLowerCase() !== last.toLowerCase()) {
+      fail('name', 'name_not_unit', `A unit's name must be the last level of its path, "${last}", not "${name}"`, {
+        value: name,
+        expected: last,
+      });
+    } else if (kind === 'person' && !name.includes(' ')) {
+      fail('name', 'name_needs_family', `A person needs a given and a family name; "${name}" is one name`, {
+        value: name,
+      });
+    }
+    const title = text('title', MAX_NAME);
+    const holder = text('holder', MAX_NAME);
 
-    const contactKind = value('contact_kind')?.toLowerCase() ?? '';
+    const contactKindText = value('contact_kind') ?? '';
+    const contactKind = contactKindText.toLowerCase();
     const contactValue = text('contact_value', 2000) ?? '';
-    const label = text('contact_label', 200);
+    const label = text('contact_label', MAX_NAME);
     const priorityText = value('priority');
     const priority = priorityText ? Number(priorityText) : undefined;
     if (priority !== undefined && !(Number.isInteger(priority) && priority >= 1 && priority <= 99)) {
-      fail('priority', 'must be a whole number from 1 to 99');
+      fail('priority', 'priority_invalid', `The priority must be a whole number from 1 to 99, not "${priorityText}"`, {
+        value: priorityText ?? '',
+      });
     }
     const hasContact = contactKind !== '' || contactValue !== '';
-    if (hasContact && !CONTACT_KINDS.has(contactKind))
-      fail('contact_kind', `must be one of ${contactKinds.join(', ')}`);
-    if (hasContact && contactValue === '') fail('contact_value', 'must not be empty when a contact kind is given');
+    if (hasContact && !CONTACT_KINDS.has(contactKind)) {
+      const kinds = contactKinds.join(', ');
+      const found = contactKindText === '' ? 'it is empty' : `not "${contactKindText}"`;
+      fail('contact_kind', 'contact_kind_unknown', `The contact kind must be one of ${kinds}; ${found}`, {
+        value: contactKindText,
+        kinds,
+      });
+    }
+    if (hasContact && contactValue === '') {
+      fail(
+        'contact_value',
+        'contact_value_empty',
+        `The contact value is empty, though the contact kind is "${contactKindText}"`,
+        {
+          kind: contactKindText,
+        },
+      );
+    }
 
     if (rowErrors.length > 0) {
       errorRows += 1;

@@ -229,9 +229,10 @@ function stepQuery(step: Step, limit: number) {
   );
   if (selects.length === 0) return null;
   // An entry found by several parts comes once per part; the search keeps its first, best, appearance.
-  return sql<SearchHit>`select hits.kind, hits.id
-    from (${sql.join(selects, sql` union all `)}) hits left join directory.units hu on hu.id = hits.unit_id
-    order by hits.score desc, hits.rank, hits.sort_key collate "C", hu.sort_key collate "C", hits.id
+  // The unit's sort key is looked up for the few entries found only, not joined with every unit.
+  return sql<SearchHit>`select hits.kind, hits.id from (${sql.join(selects, sql` union all `)}) hits
+    order by hits.score desc, hits.rank, hits.sort_key collate "C",
+      (select hu.sort_key from directory.units hu where hu.id = hits.unit_id) collate "C", hits.id
     limit ${limit * selects.length}`;
 }
 

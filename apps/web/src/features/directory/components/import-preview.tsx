@@ -98,7 +98,11 @@ export function ImportPreviewPanel({ preview, mapping, onMappingChange, disabled
                 {t('directoryImport.preview.error', {
                   row: error.row,
                   field: fieldName(error.field),
-                  message: error.message,
+                  // Worded here by its code; a code this page does not know yet keeps the server's English.
+                  message: t(`directoryImport.rowErrors.${error.code}`, {
+                    ...error.values,
+                    defaultValue: error.message,
+                  }),
                 })}
               </List.Item>
             ))}

@@ -23,7 +23,8 @@ export function PrintFrame({ children }: { children: ReactNode }) {
   const asOf = role === 'client' ? status?.lastSyncAt : now;
   const footer = t('directory.print.footer', {
     date: format.dateTime(now),
-    node: `${node?.organisation ?? ''} ${status?.nodeId.slice(0, 8) ?? '?'} (${role === 'client' ? t('home.role.client') : t('home.role.server')})`,
+    // Without sign-in the node's id is not known here; the organisation and the role still are.
+    node: `${[node?.organisation, status?.nodeId.slice(0, 8) ?? (me ? '?' : null)].filter(Boolean).join(' ')} (${role === 'client' ? t('home.role.client') : t('home.role.server')})`,
     asOf: asOf ? format.dateTime(asOf) : me ? t('directory.print.neverSynced') : t('directory.print.asOfUnknown'),
   });
   return (

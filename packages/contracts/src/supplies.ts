@@ -62,7 +62,11 @@ export const articleInput = z.strictObject({
   priceMinor: z.number().int().min(0).max(100_000_000).nullable().default(null),
   active: z.boolean().default(true),
   /** A picture of the article, at the supplier or anywhere on https. */
-  imageUrl: z.url({ protocol: /^https$/ }).max(500).nullable().default(null),
+  imageUrl: z
+    .url({ protocol: /^https$/ })
+    .max(500)
+    .nullable()
+    .default(null),
 });
 export type ArticleInput = z.input<typeof articleInput>;
 

@@ -15,6 +15,8 @@ import {
   editableUnit,
   searchableDigits,
 } from '../apps/server/src/directory/editable.js';
+import { random } from '../apps/server/src/directory/seed-demo.js';
+import { REPLICATED_COLUMNS } from '../apps/server/src/directory/tables.js';
 import { foldForSearch } from '../apps/server/src/directory/text-keys.js';
 import type { Db } from '../apps/server/src/platform/platform.js';
 
@@ -62,17 +64,6 @@ const CLINICS = [
 ];
 const UNITS = ['Vårdavdelning', 'Mottagning', 'Dagvård', 'Operationsenhet', 'Akutmottagning', 'Jourmottagning'];
 const PEOPLE_PER_UNIT = 30;
-
-/** The same generator as the demo's (seed-demo.ts), so runs repeat exactly. */
-function random(seed: number) {
-  let state = seed;
-  return () => {
-    state = (state + 0x6d2b79f5) | 0;
-    let t = Math.imul(state ^ (state >>> 15), 1 | state);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
-  };
-}
 
 /** A deterministic UUID (v4 layout) for the n-th generated row. */
 function uuidOf(n: number): string {
@@ -189,22 +180,13 @@ export function generateDirectory(people: number, rootId: string): BulkDirectory
   return rows;
 }
 
+/** The tables the bench fills; every column of each travels, as the directory declares. */
 const COLUMNS = {
-  'directory.units': ['id', 'parent_id', 'kind', 'name', 'description', 'sort_key', 'search_text'],
-  'directory.people': ['id', 'unit_id', 'given_name', 'family_name', 'title', 'sort_key', 'search_text'],
-  'directory.functions': ['id', 'unit_id', 'name', 'holder_id', 'sort_key', 'search_text'],
-  'directory.contact_points': [
-    'id',
-    'unit_id',
-    'person_id',
-    'function_id',
-    'kind',
-    'label',
-    'value',
-    'priority',
-    'digits',
-  ],
-} as const;
+  'directory.units': REPLICATED_COLUMNS['directory.units'],
+  'directory.people': REPLICATED_COLUMNS['directory.people'],
+  'directory.functions': REPLICATED_COLUMNS['directory.functions'],
+  'directory.contact_points': REPLICATED_COLUMNS['directory.contact_points'],
+};
 const CHUNK = 5_000;
 
 /**

@@ -14,8 +14,8 @@ import { editableFunction, editablePerson, editableUnit, searchableDigits } from
 import type { DirectoryDb } from './tables.js';
 import { foldForSearch } from './text-keys.js';
 
-/** A small seeded generator, so the demo region is the same on every start and in every test. */
-function random(seed: number) {
+/** A small seeded generator, so the demo region is the same on every start and in every test (and bench). */
+export function random(seed: number) {
   let state = seed;
   return () => {
     state = (state + 0x6d2b79f5) | 0;

@@ -73,6 +73,9 @@ describeEachStore('supplies on the hub', (store) => {
     const units: OrderingUnit[] = (await inject({ url: '/api/supplies/units', headers: nurse.headers })).json();
     expect(units.map((unit) => unit.name)).toEqual(['Ortopedavdelning 71']);
     expect(units[0]?.path).toBe('Region Örebro län / Universitetssjukhuset Örebro / Ortopedavdelning 71');
+    const members = (await inject({ url: `/api/supplies/units/${ward.id}/members`, headers: staff.headers })).json();
+    expect(members.userIds).toEqual([nurse.id]);
+    expect(members.candidates.map((user: { id: string }) => user.id)).toContain(nurse.id);
   });
 
   it('places an order that the hub holds at once, then takes it through its states', async () => {

@@ -225,8 +225,13 @@ export const standardOrderInput = z.strictObject({ unitId: z.uuid(), name: text(
 export type StandardOrderInput = z.input<typeof standardOrderInput>;
 
 export const unitMembersInput = z.strictObject({ userIds: z.array(z.uuid()).max(10_000) });
-/** Who may order for a unit (names from GET /api/admin/users). */
-export const unitMembers = z.object({ unitId: z.uuid(), userIds: z.array(z.uuid()) });
+/** Who may order for a unit, and the users one may choose from (every user who may sign in). */
+export const unitMembers = z.object({
+  unitId: z.uuid(),
+  userIds: z.array(z.uuid()),
+  candidates: z.array(z.object({ id: z.uuid(), username: z.string(), displayName: z.string() })),
+});
+export type UnitMembers = z.infer<typeof unitMembers>;
 
 export const feedEventKinds = ['order.placed', 'order.changed', 'order.status', 'order.request'] as const;
 export const feedQuery = z.strictObject({

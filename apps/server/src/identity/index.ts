@@ -16,6 +16,12 @@ export { ensureFirstAdmin } from './bootstrap.js';
 export const userIdByUsername = async (db: Db, username: string): Promise<string | undefined> =>
   (await usersRepository.findByUsername(db as IdentityDb, username))?.id;
 
+/** Users who may sign in, by name, for modules that pick people (who orders for a unit). */
+export const activeUsers = async (db: Db) =>
+  (await usersRepository.list(db as IdentityDb))
+    .filter((user) => !user.disabled)
+    .map((user) => ({ id: user.id, username: user.username, displayName: user.displayName }));
+
 /** What a user may do, by their roles; other modules judge with it what a user did elsewhere (on another node). */
 export const permissionsOfUser = async (db: Db, userId: string): Promise<ReadonlySet<string>> =>
   new Set(await usersRepository.permissionsOf(db as IdentityDb, userId));

@@ -6,6 +6,7 @@ import { catalogRepository } from './catalog-repository.js';
 import { articleRow } from './catalog-service.js';
 import { DEMO_FAMILIES, DEMO_SUPPLIER } from './demo-data.js';
 import { membersRepository } from './members-repository.js';
+import { standardOrdersRepository } from './standard-orders-repository.js';
 import type { SuppliesDb } from './tables.js';
 import { UnitNames } from './units.js';
 
@@ -69,10 +70,7 @@ export async function seedSuppliesDemo(platform: Platform): Promise<void> {
       unit: row.unit,
       packSize: row.pack_size,
     }));
-    await db
-      .insertInto('supplies.standard_orders')
-      .values({ id: randomUUID(), unit_id: usual.id, name: 'Veckobeställning', lines: JSON.stringify(lines) })
-      .execute();
+    await standardOrdersRepository.insert(db, { id: randomUUID(), unit_id: usual.id, name: 'Veckobeställning', lines });
     for (const line of lines.slice(0, 3)) await catalogRepository.addFavourite(db, usual.id, line.articleId);
   });
 }

@@ -1,6 +1,12 @@
 import { randomUUID } from 'node:crypto';
-import { type OrderingUnit, type StandardOrder, type StandardOrderInput, standardOrderInput } from '@kontor/contracts';
-import { sql } from 'kysely';
+import {
+  type OrderingUnit,
+  type StandardOrder,
+  type StandardOrderInput,
+  standardOrderInput,
+  type UnitMembers,
+} from '@kontor/contracts';
+import { activeUsers } from '../identity/index.js';
 import type { RequestContext } from '../platform/context.js';
 import { Outbox } from '../platform/events/outbox.js';
 import { forbidden, notFound } from '../platform/http/errors.js';
@@ -8,7 +14,8 @@ import type { Platform } from '../platform/platform.js';
 import { catalogRepository } from './catalog-repository.js';
 import { membersRepository } from './members-repository.js';
 import { checkLines, managesSupplies, mayOrderFor, refuseProblems } from './order-rules.js';
-import type { StoredLine, SuppliesDb } from './tables.js';
+import { type StandardOrderRow, standardOrdersRepository } from './standard-orders-repository.js';
+import type { SuppliesDb } from './tables.js';
 import type { UnitNames } from './units.js';
 
 /** Live topic: a unit's favourites or standard orders changed. */
@@ -56,13 +63,7 @@ export class UnitListsService {
 
   async standardOrders(ctx: RequestContext, unitId: string): Promise<StandardOrder[]> {
     await this.#mustOrderFor(ctx, unitId);
-    const rows = await this.#db
-      .selectFrom('supplies.standard_orders')
-      .selectAll()
-      .where('unit_id', '=', unitId)
-      .orderBy(sql`lower(name)`)
-      .execute();
-    return rows.map(toStandardOrder);
+    return (await standardOrdersRepository.ofUnit(this.#db, unitId)).map(toStandardOrder);
   }
 
   async saveStandardOrder(ctx: RequestContext, id: string | undefined, input: StandardOrderInput) {
@@ -78,16 +79,10 @@ export class UnitListsService {
       if (id) {
         const existing = await this.#standardOrder(db, id);
         if (existing.unit_id !== parsed.unitId) await this.#mustOrderFor(ctx, existing.unit_id, db);
-        await db
-          .updateTable('supplies.standard_orders')
-          .set({ unit_id: parsed.unitId, name: parsed.name, lines: JSON.stringify(stored), updated_at: sql`now()` })
-          .where('id', '=', id)
-          .execute();
-      } else
-        await db
-          .insertInto('supplies.standard_orders')
-          .values({ id: savedId, unit_id: parsed.unitId, name: parsed.name, lines: JSON.stringify(stored) })
-          .execute();
+      }
+      const row = { id: savedId, unit_id: parsed.unitId, name: parsed.name, lines: stored };
+      if (id) await standardOrdersRepository.update(db, row);
+      else await standardOrdersRepository.insert(db, row);
       await Outbox.add(trx, UNIT_LISTS_TOPIC, { unitId: parsed.unitId });
     });
     return toStandardOrder(await this.#standardOrder(this.#db, savedId));
@@ -98,14 +93,18 @@ export class UnitListsService {
       const db = trx as SuppliesDb;
       const existing = await this.#standardOrder(db, id);
       await this.#mustOrderFor(ctx, existing.unit_id, db);
-      await db.deleteFrom('supplies.standard_orders').where('id', '=', id).execute();
+      await standardOrdersRepository.delete(db, id);
       await Outbox.add(trx, UNIT_LISTS_TOPIC, { unitId: existing.unit_id });
     });
   }
 
-  async members(_ctx: RequestContext, unitId: string) {
+  async members(_ctx: RequestContext, unitId: string): Promise<UnitMembers> {
     await this.#mustExist(unitId);
-    return { unitId, userIds: await membersRepository.members(this.#db, unitId) };
+    return {
+      unitId,
+      userIds: await membersRepository.members(this.#db, unitId),
+      candidates: await activeUsers(this.#db),
+    };
   }
 
   /** Who may order for a unit; kept on the hub (reference data), audited. */
@@ -138,24 +137,18 @@ export class UnitListsService {
   }
 
   async #standardOrder(db: SuppliesDb, id: string) {
-    const row = await db.selectFrom('supplies.standard_orders').selectAll().where('id', '=', id).executeTakeFirst();
+    const row = await standardOrdersRepository.find(db, id);
     if (!row) throw notFound('The standard order');
     return row;
   }
 }
 
-function toStandardOrder(row: {
-  id: string;
-  unit_id: string;
-  name: string;
-  lines: string | StoredLine[];
-  updated_at: Date;
-}): StandardOrder {
+function toStandardOrder(row: StandardOrderRow): StandardOrder {
   return {
     id: row.id,
     unitId: row.unit_id,
     name: row.name,
-    lines: typeof row.lines === 'string' ? JSON.parse(row.lines) : row.lines,
+    lines: row.lines,
     updatedAt: new Date(row.updated_at).toISOString(),
   };
 }

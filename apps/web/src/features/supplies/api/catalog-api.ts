@@ -5,6 +5,7 @@ import type {
   StandardOrder,
   StandardOrderInput,
   SupplyCategory,
+  UnitMembers,
 } from '@kontor/contracts';
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api } from '../../../app/api-client';
@@ -159,14 +160,10 @@ export function useDeleteStandardOrder(unitId: string) {
   });
 }
 
-/** Who may order for a unit, by user id; their names come from GET /api/admin/users. */
-type UnitMembers = { unitId: string; userIds: string[] };
-
 export function useUnitMembers(unitId: string | null) {
   return useQuery({
     queryKey: [...suppliesKey, 'members', unitId],
     queryFn: () => api<UnitMembers>(`/api/supplies/units/${encodeURIComponent(unitId ?? '')}/members`),
-    select: (members) => members.userIds,
     enabled: unitId !== null,
   });
 }

@@ -1,8 +1,8 @@
+import type { UnitMembers } from '@kontor/contracts';
 import { Button, Group, MultiSelect, Stack, Text } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ProblemAlert } from '../../../app/problem-alert';
-import { useUsers } from '../../admin-users/api/users-api';
 import { useOrderingUnits, useSaveUnitMembers, useUnitMembers } from '../api/catalog-api';
 import { UnitSelect } from './unit-select';
 
@@ -21,23 +21,22 @@ export function UnitMembersEditor() {
       <UnitSelect units={units.data ?? []} value={unitId} onChange={setUnitId} testId="members-unit" />
       {members.error ? <ProblemAlert error={members.error} /> : null}
       {/* Keyed by unit, so the picker starts from the chosen unit's members. */}
-      {unitId && members.data ? <MembersForm key={unitId} unitId={unitId} initial={members.data} /> : null}
+      {unitId && members.data ? <MembersForm key={unitId} members={members.data} /> : null}
     </Stack>
   );
 }
 
-function MembersForm({ unitId, initial }: { unitId: string; initial: string[] }) {
+function MembersForm({ members }: { members: UnitMembers }) {
   const { t } = useTranslation();
-  const users = useUsers();
   const save = useSaveUnitMembers();
-  const [userIds, setUserIds] = useState(initial);
+  const { unitId, candidates } = members;
+  const [userIds, setUserIds] = useState(members.userIds);
   return (
     <>
-      {users.error ? <ProblemAlert error={users.error} /> : null}
       {save.error ? <ProblemAlert error={save.error} /> : null}
       <MultiSelect
         label={t('supplies.members.people')}
-        data={(users.data ?? []).map((user) => ({ value: user.id, label: `${user.displayName} (${user.username})` }))}
+        data={candidates.map((user) => ({ value: user.id, label: `${user.displayName} (${user.username})` }))}
         value={userIds}
         onChange={setUserIds}
         searchable

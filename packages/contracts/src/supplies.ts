@@ -116,12 +116,15 @@ export const changeRequestInput = z.discriminatedUnion('kind', [
 ]);
 export type ChangeRequestInput = z.input<typeof changeRequestInput>;
 
-export const delivery = z.object({
-  state: z.enum(deliveryStates),
-  /** The hub's reason, when it refused the change. */
-  reason: z.string().nullable(),
-  changedAt: z.iso.datetime({ offset: true }),
-});
+/**
+ * The engine's word on this node's last change to a record: `delivery` is `local` (saved here only), `sent` (the
+ * hub holds it) or `rejected` (with the hub's reason); all three are null for a record another node made.
+ */
+const deliveryFields = {
+  delivery: z.enum(deliveryStates).nullable(),
+  deliveryReason: z.string().nullable(),
+  deliveryChangedAt: z.iso.datetime({ offset: true }).nullable(),
+};
 
 export const changeRequest = z.object({
   id: z.uuid(),
@@ -131,7 +134,7 @@ export const changeRequest = z.object({
   comment: z.string(),
   createdByName: z.string(),
   createdAt: z.iso.datetime({ offset: true }),
-  delivery: delivery.nullable(),
+  ...deliveryFields,
   decision: z.enum(requestDecisions).nullable(),
   decisionReason: z.string(),
   decidedAt: z.iso.datetime({ offset: true }).nullable(),
@@ -153,8 +156,7 @@ export const order = z.object({
   /** The node that placed it. */
   originNode: z.string(),
   originNodeName: z.string().nullable(),
-  /** The engine's word on this node's last change to the order; null when another node placed it. */
-  delivery: delivery.nullable(),
+  ...deliveryFields,
   status: z.enum(orderStatuses),
   statusReason: z.string(),
   /** When anything about the order last changed: an edit, its delivery, or the hub's status. */
@@ -242,7 +244,13 @@ export const feedItem = z.object({
   cursor: z.number().int(),
   kind: z.enum(feedEventKinds),
   at: z.iso.datetime({ offset: true }),
-  order: order.omit({ delivery: true, editable: true, originNodeName: true }),
+  order: order.omit({
+    delivery: true,
+    deliveryReason: true,
+    deliveryChangedAt: true,
+    editable: true,
+    originNodeName: true,
+  }),
 });
 export type FeedItem = z.infer<typeof feedItem>;
 /** `next` is the cursor to ask after next time; equal to `after` when nothing new came. */

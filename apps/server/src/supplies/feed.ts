@@ -27,7 +27,14 @@ export class SupplierFeed {
     const items = events.flatMap((event): FeedItem[] => {
       const found = orders.get(event.order_id);
       if (!found) return [];
-      const { delivery: _delivery, editable: _editable, originNodeName: _name, ...order } = found;
+      const {
+        delivery: _delivery,
+        deliveryReason: _reason,
+        deliveryChangedAt: _changedAt,
+        editable: _editable,
+        originNodeName: _name,
+        ...order
+      } = found;
       return [{ cursor: Number(event.seq), kind: event.kind, at: new Date(event.at).toISOString(), order }];
     });
     return { items, next: events.length > 0 ? Number(events.at(-1)?.seq) : after };

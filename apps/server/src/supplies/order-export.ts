@@ -31,7 +31,7 @@ export function orderRows(orders: Order[]): string[][] {
         order.number,
         order.unitName,
         order.status,
-        order.delivery?.state ?? '',
+        order.delivery ?? '',
         order.createdAt,
         order.createdByName,
         order.requestedDate,

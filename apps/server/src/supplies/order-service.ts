@@ -367,7 +367,7 @@ export class OrderService {
         createdAt: iso(row.created_at),
         originNode: row.owner,
         originNodeName: names.get(row.owner) ?? null,
-        delivery: delivery && { ...delivery, changedAt: iso(delivery.changedAt) },
+        ...deliveryFields(delivery),
         status: row.status,
         statusReason: row.status_reason,
         lastChangedAt: moments.sort().at(-1) as string,
@@ -378,6 +378,13 @@ export class OrderService {
   }
 }
 
+/** What the engine says of this node's last change to a record, as orders and requests carry it. */
+const deliveryFields = (delivery: Delivery | null) => ({
+  delivery: delivery?.state ?? null,
+  deliveryReason: delivery?.reason ?? null,
+  deliveryChangedAt: delivery ? iso(delivery.changedAt) : null,
+});
+
 function toRequest(row: RequestRow, delivery: Delivery | null): ChangeRequest {
   return {
     id: row.id,
@@ -387,7 +394,7 @@ function toRequest(row: RequestRow, delivery: Delivery | null): ChangeRequest {
     comment: row.comment,
     createdByName: row.created_by_name,
     createdAt: iso(row.created_at),
-    delivery: delivery && { ...delivery, changedAt: iso(delivery.changedAt) },
+    ...deliveryFields(delivery),
     decision: row.decision,
     decisionReason: row.decision_reason ?? '',
     decidedAt: row.decided_at ? iso(row.decided_at) : null,

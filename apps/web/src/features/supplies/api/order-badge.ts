@@ -18,9 +18,12 @@ export const orderBadgeColors: Record<OrderBadgeKind, string> = {
  * A nurse's first question is whether the order reached the hub: a refusal or a change still waiting on this
  * node outranks whatever status the hub gave before. A new order the hub holds is simply "sent".
  */
-export function orderBadge(order: Pick<Order, 'status' | 'delivery'>): { kind: OrderBadgeKind; reason: string | null } {
-  if (order.delivery?.state === 'rejected') return { kind: 'rejected', reason: order.delivery.reason };
-  if (order.delivery?.state === 'local') return { kind: 'local', reason: null };
+export function orderBadge(order: Pick<Order, 'status' | 'delivery' | 'deliveryReason'>): {
+  kind: OrderBadgeKind;
+  reason: string | null;
+} {
+  if (order.delivery === 'rejected') return { kind: 'rejected', reason: order.deliveryReason };
+  if (order.delivery === 'local') return { kind: 'local', reason: null };
   if (order.status === 'new') return { kind: 'sent', reason: null };
   return { kind: order.status, reason: null };
 }

@@ -27,7 +27,7 @@ const CLOCK_TICK_MS = 30_000;
 const PHONE = '(max-width: 48em)';
 
 /** Only a new order that reached the hub can be taken in (received). */
-const receivable = (order: Order) => order.status === 'new' && order.delivery?.state !== 'local';
+const receivable = (order: Order) => order.status === 'new' && order.delivery !== 'local';
 
 /** Orders with their filters, updated live as they are sent, refused or given a status; exportable as shown. */
 export function OrderList({ title, initialFilters, hub = false }: OrderListProps) {

@@ -5,7 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { orderBadge, orderBadgeColors } from '../api/order-badge';
 
 /** The badge's words: "Rejected: <the hub's reason>", "Saved locally", "Sent", or the hub's status. */
-export function orderBadgeText(t: TFunction, order: Pick<Order, 'status' | 'delivery'>): string {
+export function orderBadgeText(t: TFunction, order: Pick<Order, 'status' | 'delivery' | 'deliveryReason'>): string {
   const { kind, reason } = orderBadge(order);
   return kind === 'rejected'
     ? t('supplies.badge.rejectedBecause', { reason: reason || t('supplies.badge.noReason') })
@@ -17,7 +17,7 @@ export function OrderStatusBadge({
   order,
   size,
 }: {
-  order: Pick<Order, 'status' | 'delivery'>;
+  order: Pick<Order, 'status' | 'delivery' | 'deliveryReason'>;
   size?: BadgeProps['size'];
 }) {
   const { t } = useTranslation();

@@ -37,7 +37,7 @@ export function RequestList({ requests, canDecide }: { requests: ChangeRequest[]
               </Text>
             </div>
             <Group gap={6}>
-              {request.delivery ? <OrderStatusBadge order={{ status: 'new', delivery: request.delivery }} /> : null}
+              {request.delivery ? <OrderStatusBadge order={{ ...request, status: 'new' }} /> : null}
               <Badge
                 color={request.decision ? decisionColors[request.decision] : 'yellow'}
                 variant="light"

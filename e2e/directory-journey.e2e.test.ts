@@ -126,9 +126,17 @@ describe.skipIf(!chromiumAvailable)('directory journey', () => {
     await expect.poll(() => page.getByTestId('directory-favourites').textContent()).toContain('Göran Åkesson');
     await page.getByTestId('directory-search').fill('0840');
     await page.getByTestId('directory-search').fill('jour akut');
+    // Should this ever time out, say what the page showed and what went wrong in it (a flake seen once in CI).
     await expect
       .poll(() => page.getByTestId('directory-results').getByTestId('directory-entry').first().textContent())
-      .toContain('Jourhavande läkare');
+      .toContain('Jourhavande läkare')
+      .catch(async (error: unknown) => {
+        const shown = await page
+          .getByRole('search')
+          .innerText()
+          .catch(() => '(no search region)');
+        throw new Error(`${String(error)}\nsearch region: ${shown}\nproblems: ${problems.join(' | ')}`);
+      });
     await screenshot(page, JOURNEY, '07-phone');
     const overflow = await page.evaluate(
       () => document.documentElement.scrollWidth - document.documentElement.clientWidth,

@@ -117,10 +117,10 @@ describe('hub and client as separate processes', () => {
         });
         expect(response.status).toBe(201);
       };
-      const TOTAL = 240;
+      const TOTAL = 150;
       for (let n = 0; n < TOTAL; n += 1) {
         // The workstation pushes while orders keep coming; the hub dies in the middle of it, without warning.
-        if (n === 80) await hub.stop('SIGKILL');
+        if (n === 50) await hub.stop('SIGKILL');
         await place(n);
       }
       hub = await startServer(['--data', hubDir, '--port', new URL(hub.url).port, '--admin-password', PASSWORD]);

@@ -13,7 +13,7 @@ import { CONTESTED, LAWFUL, type WriteMix } from './simulation/workload.js';
  */
 const CLIENTS = 2;
 /** Per property; a schedule takes about 60 ms on a 2-core machine, so the file stays near 80 s. */
-const DEFAULT_RUNS = 600;
+const DEFAULT_RUNS = 400;
 const TEST_FILE = 'apps/server/test/sync-simulation.test.ts';
 const settings = {
   numRuns: Number(process.env.KONTOR_SIM_RUNS ?? DEFAULT_RUNS),

@@ -193,6 +193,17 @@ describe('supplies between a workstation and the hub', () => {
     );
     await expect.poll(async () => (await orderOnClient(id)).delivery, { timeout: 15_000 }).toBe('rejected');
     expect((await orderOnClient(id)).deliveryReason).toMatch(/can no longer be ordered/);
+    // Garbage where an article id belongs is an unknown article, refused like any other, not a failed batch.
+    const garbled = crypto.randomUUID();
+    const garbage = JSON.stringify([
+      { articleId: 'not-a-uuid', quantity: 1, articleNumber: '?', name: '?', unit: 'st', packSize: 1 },
+    ]);
+    await sql`insert into supplies.orders (id, number, unit_id, owner, delivery_address, requested_date, lines, created_by_name)
+      values (${garbled}, 'KO-BAD001', ${ward.id}, ${owner}, 'Avd 71', ${tomorrow()}, ${garbage}::jsonb, 'Maria')`.execute(
+      client.platform.db,
+    );
+    await expect.poll(async () => (await orderOnClient(garbled)).delivery, { timeout: 15_000 }).toBe('rejected');
+    expect((await orderOnClient(garbled)).deliveryReason).toMatch(/no such article/);
     expect((await hub.app.inject({ url: `/api/supplies/orders/${id}`, headers: staff.headers })).statusCode).toBe(404);
   });
 });

@@ -50,7 +50,9 @@ async function validateOrder(
   if (existing?.status === 'withdrawn') return 'the order was withdrawn';
   const outOfScope = scopeRefusal(change, unitId);
   if (outOfScope) return outOfScope;
-  const placedOn = new Date(String(data.created_at)).toISOString().slice(0, 10);
+  const placedAt = new Date(String(data.created_at));
+  if (Number.isNaN(placedAt.getTime())) return 'the order has no valid time of placing';
+  const placedOn = placedAt.toISOString().slice(0, 10);
   const problems = [
     ...(await unitProblems(db as SuppliesDb, units, await ordererOf(db, data.created_by), unitId)),
     ...(await checkLines(db as SuppliesDb, lineInputs(data.lines))).problems,

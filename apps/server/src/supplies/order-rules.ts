@@ -5,6 +5,8 @@ import { membersRepository } from './members-repository.js';
 import type { StoredLine, SuppliesDb } from './tables.js';
 import type { UnitNames } from './units.js';
 
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
 /** Who is ordering, as far as the rules care: staff who manage supplies order for any unit. */
 export interface Orderer {
   userId: string | null;
@@ -50,12 +52,10 @@ export async function checkLines(
     };
   if (lines.length > MAX_ORDER_LINES)
     problems.push({ path: 'lines', code: 'too_big', message: `An order has at most ${MAX_ORDER_LINES} lines` });
-  const articles = new Map(
-    (await catalogRepository.byIds(db, [...new Set(lines.map((line) => String(line.articleId)))])).map((article) => [
-      article.id,
-      article,
-    ]),
-  );
+  // What arrives at the hub was checked by a node that may be old or tampered with: an id that is no uuid is
+  // simply unknown, never a query error that would refuse the whole batch.
+  const ids = [...new Set(lines.map((line) => String(line.articleId)))].filter((id) => UUID.test(id));
+  const articles = new Map((await catalogRepository.byIds(db, ids)).map((article) => [article.id, article]));
   const seen = new Set<string>();
   const stored: StoredLine[] = [];
   lines.forEach((line, index) => {

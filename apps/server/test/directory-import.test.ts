@@ -159,14 +159,12 @@ describeEachStore('directory import', (store) => {
         ? `person;Region Bulk / Avdelning ${index % 10};Bulk;;;phone;;1;1`
         : `person;Region Bulk / Avdelning ${index % 10};Bulk Person${index};;;phone;;08-465 00${index};1`,
     );
-    const started = Date.now();
     const result = await apply(`${HEADER}\n${lines.join('\n')}\n`);
     expect(result).toMatchObject({ rowCount: 5000, skippedRows: 20 });
     expect(result.created).toEqual({ units: 11, people: 4980, functions: 0, contacts: 4980 });
     expect(result.errors).toHaveLength(20);
     expect(result.errors[0]).toMatchObject({ row: 9, field: 'name', code: 'name_needs_family' });
     expect(result.errors.map((error) => error.row)).toEqual(Array.from({ length: 20 }, (_, bad) => bad * 250 + 7 + 2));
-    expect(Date.now() - started).toBeLessThan(30_000);
     await expectStatus(undo(result.id), 200);
     expect(await search('bulk person4999')).toEqual([]);
   }, 60_000);

@@ -1,12 +1,10 @@
-import { once } from 'node:events';
 import { readdirSync, readFileSync } from 'node:fs';
-import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
 import { sql } from 'kysely';
-import WebSocket, { WebSocketServer } from 'ws';
 import { SYNC_APPLIED_TOPIC } from '../apps/server/src/sync/index.js';
 import type { SyncService } from '../apps/server/src/sync/service.js';
+import { type Latencies, latencyHeader, latencyRow, ms, summarise, wsBaseline } from './latency.js';
 import { isMain } from './main.js';
 import { fixed, table } from './stats.js';
 import { MIGRATIONS } from './sync-fixture/module.js';
@@ -19,15 +17,6 @@ type Log = (line: string) => void;
 
 // ---------------------------------------------------------------------------------------------------------------
 // Figures and their summaries
-
-export interface Latencies {
-  count: number;
-  /** Deliveries that never arrived within the wait. */
-  missing: number;
-  p50: number;
-  p99: number;
-  max: number;
-}
 
 export interface PropagationResult {
   clients: number;
@@ -119,22 +108,6 @@ export interface SyncBenchResult {
 }
 
 /** Nearest-rank percentile. */
-function percentile(sorted: number[], p: number): number {
-  if (sorted.length === 0) return Number.NaN;
-  return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1))] as number;
-}
-
-function summarise(values: number[], expected: number): Latencies {
-  const sorted = [...values].sort((a, b) => a - b);
-  return {
-    count: sorted.length,
-    missing: expected - sorted.length,
-    p50: percentile(sorted, 50),
-    p99: percentile(sorted, 99),
-    max: sorted.at(-1) ?? Number.NaN,
-  };
-}
-
 const seconds = (fromMs: number, toMs = performance.now()) => (toMs - fromMs) / 1000;
 
 /** A fresh in-memory PGlite with the benchmark's tables: the baselines' database. */
@@ -159,37 +132,6 @@ function onReceive(
     observe(changes, performance.now() - startedAt, startedAt);
     return outcome;
   };
-}
-
-async function wsBaseline(clients: number, writes: number, intervalMs: number): Promise<Latencies> {
-  const server = new WebSocketServer({ host: '127.0.0.1', port: 0 });
-  await once(server, 'listening');
-  const { port } = server.address() as AddressInfo;
-  const sentAt: number[] = [];
-  const latencies: number[] = [];
-  const sockets: WebSocket[] = [];
-  try {
-    for (let i = 0; i < clients; i++) {
-      const socket = new WebSocket(`ws://127.0.0.1:${port}`);
-      sockets.push(socket);
-      socket.on('message', (data) => {
-        const { i: write } = JSON.parse(String(data)) as { i: number };
-        latencies.push(performance.now() - (sentAt[write] as number));
-      });
-      await once(socket, 'open');
-    }
-    const startedAt = performance.now();
-    for (let write = 0; write < writes; write++) {
-      await sleep(Math.max(0, startedAt + write * intervalMs - performance.now()));
-      sentAt[write] = performance.now();
-      for (const peer of server.clients) peer.send(JSON.stringify({ i: write, type: 'changed' }));
-    }
-    for (let waited = 0; latencies.length < clients * writes && waited < 5_000; waited += 20) await sleep(20);
-    return summarise(latencies, clients * writes);
-  } finally {
-    for (const socket of sockets) socket.close();
-    await new Promise((resolve) => server.close(resolve));
-  }
 }
 
 interface Tracker {
@@ -628,20 +570,8 @@ export async function runSyncBench(settings: SyncBenchSettings, log: Log = conso
   return result;
 }
 
-const ms = (value: number) => fixed(value, value < 10 ? 2 : 1);
 const perSecond = (count: number, secs: number) => fixed(count / secs);
 const met = (ok: boolean, goal: string) => `${goal} ${ok ? 'met' : 'MISSED'}`;
-/** A row of a latency table: count, missing, p50, p99, max and the goal. */
-const latencyRow = (name: string, l: Latencies, goal = '') => [
-  name,
-  String(l.count),
-  String(l.missing),
-  ms(l.p50),
-  ms(l.p99),
-  ms(l.max),
-  goal,
-];
-
 export function formatSyncResult(result: SyncBenchResult): string {
   const parts: string[] = [];
   const p = result.propagation;
@@ -649,7 +579,7 @@ export function formatSyncResult(result: SyncBenchResult): string {
     parts.push(
       `Sync propagation: hub -> ${p.clients} clients, ${p.writes} writes every ${p.intervalMs} ms, one process`,
       table([
-        ['delivery (per client per write)', 'count', 'missing', 'p50 ms', 'p99 ms', 'max ms', 'goal'],
+        latencyHeader('delivery (per client per write)'),
         latencyRow('plain WebSocket fan-out, quiet process (baseline)', p.quietBaseline),
         latencyRow(`plain WebSocket fan-out beside ${p.clients} idle nodes`, p.baseline),
         latencyRow('Kontor, 1 client: hub commit -> sync.applied', p.single.announced),
@@ -671,7 +601,7 @@ export function formatSyncResult(result: SyncBenchResult): string {
     parts.push(
       `Sync propagation: hub -> ${q.clients} client processes, ${q.writes} writes every ${q.intervalMs} ms`,
       table([
-        ['delivery (per client per write)', 'count', 'missing', 'p50 ms', 'p99 ms', 'max ms', 'goal'],
+        latencyHeader('delivery (per client per write)'),
         latencyRow(`plain WebSocket fan-out to ${q.clients} processes (baseline)`, q.baseline),
         latencyRow(
           `Kontor, ${q.clients} client processes: -> client committed`,

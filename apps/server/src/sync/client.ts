@@ -1,8 +1,10 @@
 import type { Logger } from 'pino';
 import WebSocket from 'ws';
 import { changeLog, type Vector } from './change-log.js';
+import type { NudgeMessage } from './nudges.js';
 import { PeerConnection, PeerError } from './peer-connection.js';
 import type { Hello, SyncService } from './service.js';
+import type { WireChange } from './signing.js';
 
 const PAGE = 2_000;
 const MAX_BACKOFF_MS = 30_000;
@@ -28,6 +30,17 @@ const failureOf = (error: unknown) =>
       error instanceof HubUnreachable ? 'hub_unreachable' : error instanceof NotEnrolled ? 'not_enrolled' : 'failed',
     message: (error as Error).message,
   }) as const;
+
+/** A message of the hub's nudge socket; anything else is taken as a plain "changed". */
+function parseNudge(text: string): NudgeMessage | undefined {
+  try {
+    const message = JSON.parse(text) as Partial<NudgeMessage>;
+    if (message.type === 'changes' && Array.isArray(message.changes)) return message as NudgeMessage;
+  } catch {
+    // not JSON: still a sign that something changed
+  }
+  return undefined;
+}
 
 /**
  * A node's side of sync with the others, for as long as it runs. A client enrolls once, loads the hub's
@@ -75,22 +88,41 @@ export class SyncClient {
   }
 
   /** Syncs now; a call during a round runs one more round after it, so no nudge is lost. */
-  async syncNow(): Promise<void> {
+  syncNow(): Promise<void> {
+    return this.#serially(() => this.#round());
+  }
+
+  /** Runs `work`, then one more round if anything asked for one meanwhile: one thing at a time, nothing lost. */
+  #serially(work: () => Promise<void>): Promise<void> {
     if (this.#running) {
       this.#again = true;
       return this.#running;
     }
     this.#running = (async () => {
       try {
-        do {
+        this.#again = false;
+        await work();
+        while (this.#again && !this.#stopped) {
           this.#again = false;
           await this.#round();
-        } while (this.#again && !this.#stopped);
+        }
       } finally {
         this.#running = undefined;
       }
     })();
     return this.#running;
+  }
+
+  /**
+   * Applies changes the hub streamed, without a round trip. During a round they wait for the next one; when
+   * this node lacks something before them (it missed a stream while away) they are held and a round pulls it.
+   */
+  #applyStreamed(changes: WireChange[]) {
+    if (this.#stopped) return;
+    this.#serially(async () => {
+      const outcome = await this.sync.receive(null, changes);
+      if (outcome.waiting > 0) this.#again = true;
+    }).catch(() => this.nudge());
   }
 
   /** Syncs as soon as it can: something changed, or a peer appeared. */
@@ -114,7 +146,11 @@ export class SyncClient {
     this.#nudges = nudges;
     // Whatever the hub committed between our last pull and this socket opening would otherwise wait a round.
     socket.on('open', () => this.nudge());
-    socket.on('message', () => this.nudge());
+    socket.on('message', (data) => {
+      const message = parseNudge(String(data));
+      if (message?.type === 'changes') this.#applyStreamed(message.changes);
+      else this.nudge();
+    });
     socket.on('error', () => undefined); // 'close' follows; the next successful round reconnects
     socket.on('close', () => {
       if (this.#nudges === nudges) this.#nudges = undefined;
@@ -217,6 +253,8 @@ export class SyncClient {
         await this.#exchange(known.peer, true, known.hello.nodeId);
         await changeLog.markSynced(db);
         this.#hub = known;
+        // A socket the hub closed (a restart between two rounds, a proxy's idle timeout) opens again.
+        this.#listenForNudges(known.peer.url);
         return;
       } catch (error) {
         problems.push((error as Error).message);
@@ -306,6 +344,8 @@ export class SyncClient {
       const { changes, more } = await this.sync.changesBeyond(theirs, PAGE, scope);
       if (changes.length === 0) return;
       const answer = await peer.push(changes);
+      // The hub refused some: the next round's pull brings its reasons, so the badges say why at once.
+      if (isHub && answer.outcome.rejected > 0) this.#again = true;
       // What the peer could not apply yet (it lacks an earlier change) is not offered again this round.
       theirs = { ...answer.vector };
       for (const change of changes) theirs[change.origin] = Math.max(theirs[change.origin] ?? 0, change.seq);

@@ -53,7 +53,7 @@ export class PeerConnection {
     return this.#call('POST', '/api/sync/pull', { vector, limit, rejectedAfter });
   }
 
-  push(changes: WireChange[]): Promise<{ vector: Record<string, number> }> {
+  push(changes: WireChange[]): Promise<{ vector: Record<string, number>; outcome: { rejected: number } }> {
     return this.#call('POST', '/api/sync/push', { changes });
   }
 

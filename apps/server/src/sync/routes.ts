@@ -98,7 +98,7 @@ export const syncRoutes: FastifyPluginAsyncZod<{ sync: SyncService }> = async (a
     throw error;
   };
 
-  await registerNudges(app, platform, verifyPeer, NODE_SIGNED);
+  await registerNudges(app, sync, verifyPeer, NODE_SIGNED);
 
   app.addContentTypeParser(
     ['application/gzip', 'application/octet-stream'],

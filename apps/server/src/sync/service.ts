@@ -312,10 +312,11 @@ export class SyncService {
   ): Promise<{ changes: WireChange[]; more: boolean }> {
     await this.signPending();
     const rows = await changeLog.beyond(this.platform.db, vector, limit);
-    return { changes: rows.map((row) => this.#withinScope(toWire(row), scope)), more: rows.length >= limit };
+    return { changes: rows.map((row) => this.withinScope(toWire(row), scope)), more: rows.length >= limit };
   }
 
-  #withinScope(change: WireChange, scope: NodeScope): WireChange {
+  /** The change as a peer limited to `scope` receives it: whole, or a stub that only advances its vector. */
+  withinScope(change: WireChange, scope: NodeScope): WireChange {
     const table = this.tables.find((candidate) => candidate.table === change.table);
     if (!table?.scope || change.filtered || inScope(table, change.data, scope)) return change;
     const { column } = table.scope;

@@ -8,6 +8,8 @@ import type { WireChange } from './signing.js';
 
 const PAGE = 2_000;
 const MAX_BACKOFF_MS = 30_000;
+/** Beyond this many streamed changes waiting, a round pulls them in pages instead. */
+const MAX_STREAMED = 2_000;
 
 /** A round that reached no hub; `peers` says how many other nodes it exchanged changes with instead. */
 export class HubUnreachable extends Error {
@@ -56,6 +58,8 @@ export class SyncClient {
   #stopped = true;
   #failures = 0;
   #again = false;
+  /** Changes the hub streamed that wait for the current work to finish. */
+  #streamed: WireChange[] = [];
   #nudges: { url: string; socket: WebSocket } | undefined;
   /** The hub as met at the last successful round. */
   #hub: { peer: PeerConnection; hello: Hello } | undefined;
@@ -89,40 +93,47 @@ export class SyncClient {
 
   /** Syncs now; a call during a round runs one more round after it, so no nudge is lost. */
   syncNow(): Promise<void> {
-    return this.#serially(() => this.#round());
+    this.#again = true;
+    return this.#work();
   }
 
-  /** Runs `work`, then one more round if anything asked for one meanwhile: one thing at a time, nothing lost. */
-  #serially(work: () => Promise<void>): Promise<void> {
-    if (this.#running) {
+  /**
+   * Applies changes the hub streamed, without a round trip; several that arrive while this node is busy go in
+   * one transaction. When this node lacks something before them (it missed a stream while away), they are held
+   * and a round pulls what is missing.
+   */
+  #applyStreamed(changes: WireChange[]) {
+    if (this.#stopped) return;
+    if (this.#streamed.length + changes.length > MAX_STREAMED) {
+      this.#streamed = [];
       this.#again = true;
-      return this.#running;
+    } else {
+      this.#streamed.push(...changes);
     }
+    this.#work().catch(() => this.nudge());
+  }
+
+  /** Does what was asked, streamed changes first, until nothing more is: one thing at a time, nothing lost. */
+  #work(): Promise<void> {
+    if (this.#running) return this.#running;
     this.#running = (async () => {
       try {
-        this.#again = false;
-        await work();
-        while (this.#again && !this.#stopped) {
-          this.#again = false;
-          await this.#round();
+        while (!this.#stopped && (this.#streamed.length > 0 || this.#again)) {
+          if (this.#streamed.length > 0) {
+            const changes = this.#streamed;
+            this.#streamed = [];
+            const outcome = await this.sync.receive(null, changes);
+            if (outcome.waiting > 0) this.#again = true;
+          } else {
+            this.#again = false;
+            await this.#round();
+          }
         }
       } finally {
         this.#running = undefined;
       }
     })();
     return this.#running;
-  }
-
-  /**
-   * Applies changes the hub streamed, without a round trip. During a round they wait for the next one; when
-   * this node lacks something before them (it missed a stream while away) they are held and a round pulls it.
-   */
-  #applyStreamed(changes: WireChange[]) {
-    if (this.#stopped) return;
-    this.#serially(async () => {
-      const outcome = await this.sync.receive(null, changes);
-      if (outcome.waiting > 0) this.#again = true;
-    }).catch(() => this.nudge());
   }
 
   /** Syncs as soon as it can: something changed, or a peer appeared. */

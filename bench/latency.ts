@@ -8,6 +8,7 @@ export interface Latencies {
   /** Deliveries that never arrived within the wait. */
   missing: number;
   p50: number;
+  p95: number;
   p99: number;
   max: number;
 }
@@ -25,6 +26,7 @@ export function summarise(values: number[], expected: number): Latencies {
     count: sorted.length,
     missing: expected - sorted.length,
     p50: percentile(sorted, 50),
+    p95: percentile(sorted, 95),
     p99: percentile(sorted, 99),
     max: sorted.at(-1) ?? Number.NaN,
   };
@@ -67,16 +69,26 @@ export async function wsBaseline(clients: number, messages: number, intervalMs: 
 
 export const ms = (value: number) => fixed(value, value < 10 ? 2 : 1);
 
-/** A row of a latency table: count, missing, p50, p99, max and the goal. */
+/** A row of a latency table: count, missing, p50, p95, p99, max and the goal. */
 export const latencyRow = (name: string, l: Latencies, goal = '') => [
   name,
   String(l.count),
   String(l.missing),
   ms(l.p50),
+  ms(l.p95),
   ms(l.p99),
   ms(l.max),
   goal,
 ];
 
 /** The header of a table of `latencyRow`s. */
-export const latencyHeader = (first: string) => [first, 'count', 'missing', 'p50 ms', 'p99 ms', 'max ms', 'goal'];
+export const latencyHeader = (first: string) => [
+  first,
+  'count',
+  'missing',
+  'p50 ms',
+  'p95 ms',
+  'p99 ms',
+  'max ms',
+  'goal',
+];

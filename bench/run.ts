@@ -4,6 +4,7 @@ import { describeSettings, readSettings } from './settings.js';
 import { formatStartupResult, runStartupBench } from './startup.js';
 import { formatSyncResult, runSyncBench } from './sync.js';
 import { describeSyncSettings, readSyncSettings } from './sync-settings.js';
+import { formatVisitorsResult, runVisitorsBench } from './visitors.js';
 
 // `npm run bench`: every benchmark in turn, then one summary. Settings: see settings.ts and sync-settings.ts.
 const settings = readSettings();
@@ -20,6 +21,8 @@ console.log('\n== Sync: hub and client nodes in one process, over loopback HTTP 
 const sync = await runSyncBench(syncSettings);
 console.log('\n== Directory search: as you type over 50,000 people, next to a bare indexed lookup ==');
 const directorySearch = await runDirectorySearchBench(settings.pgUrl);
+console.log('\n== Visitors: kiosk submit -> 50 live reception panels, hubs as child processes ==');
+const visitors = await runVisitorsBench();
 
 console.log(`\n== Summary (${((performance.now() - startedAt) / 1000).toFixed(0)} s) ==\n`);
 console.log(formatHttpResult(http));
@@ -29,3 +32,5 @@ console.log('');
 console.log(formatSyncResult(sync));
 console.log('');
 console.log(formatDirectorySearchResult(directorySearch));
+console.log('');
+console.log(formatVisitorsResult(visitors));

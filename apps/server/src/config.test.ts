@@ -52,4 +52,14 @@ describe('loadConfig', () => {
       expect((error as Error).message).not.toContain('short');
     }
   });
+
+  it('takes an SMTP URL with credentials, and never shows a wrong one', () => {
+    const config = loadConfig({ env: { KONTOR_SMTP_URL: 'smtps://kontor:hunter2@smtp.example.org:465' } });
+    expect(config.smtpUrl).toBe('smtps://kontor:hunter2@smtp.example.org:465');
+    expect(config.mailFrom).toBe('Kontor <kontor@localhost>');
+    const wrong = () => loadConfig({ env: { KONTOR_SMTP_URL: 'https://kontor:hunter2@smtp.example.org' } });
+    expect(wrong).toThrow(/KONTOR_SMTP_URL: expected a URL such as smtps:.*\(given: \(hidden\)\)/);
+    expect(wrong).not.toThrow(/hunter2/);
+    expect(() => loadConfig({ env: {}, flags: { mailFrom: 'nobody' } })).toThrow(/--mail-from: expected an address/);
+  });
 });

@@ -70,7 +70,22 @@ export const configSchema = z
     loginMaxFailures: z.coerce.number().int().min(1).default(5),
     loginLockoutMinutes: z.coerce.number().int().min(1).default(15),
     loginRateLimitPerMinute: z.coerce.number().int().min(1).default(20),
+    /** Guest-kiosk submissions (and invitation look-ups) per client address per minute; searches get ten times it. */
+    kioskRateLimitPerMinute: z.coerce.number().int().min(1).default(30),
     outboxPollMs: z.coerce.number().int().min(50).default(1000),
+    /**
+     * Where outgoing e-mail is handed over: `smtp://` (STARTTLS when offered) or `smtps://`, credentials in the
+     * URL. Without it mail is queued but not sent, and goes out once it is set (docs/mail.md).
+     */
+    smtpUrl: optionalUrl(/^smtps?$/, 'smtps://user:pass@smtp.example.org:465'),
+    /** The sender of every e-mail, an address or `Name <address>`. */
+    mailFrom: z
+      .string()
+      .trim()
+      .regex(/^[^\r\n]*@[^\r\n]+$/, 'expected an address such as Kontor <kontor@example.org>')
+      .default('Kontor <kontor@localhost>'),
+    /** First retry delay of a message the SMTP server did not take; it doubles, with jitter, per attempt. */
+    mailRetryBaseMs: z.coerce.number().int().min(10).default(30_000),
   })
   .superRefine((config, ctx) => {
     // A client started without a hub is enrolled from its first-run page instead.
@@ -86,7 +101,7 @@ export type SettingName = keyof ConfigInput;
 export const settingNames = Object.keys(configSchema.shape) as SettingName[];
 
 /** Settings whose values never appear in messages or logs. */
-const secretSettings = new Set<string>(['adminPassword', 'databaseUrl', 'redisUrl', 'enrollCode']);
+const secretSettings = new Set<string>(['adminPassword', 'databaseUrl', 'redisUrl', 'enrollCode', 'smtpUrl']);
 
 export class ConfigError extends Error {
   override name = 'ConfigError';

@@ -13,12 +13,15 @@ import { type EventBus, LocalEventBus, RedisEventBus } from './platform/events/b
 import { TopicCatalog } from './platform/events/live.js';
 import { Outbox } from './platform/events/outbox.js';
 import type { RegisteredRoute } from './platform/http/access.js';
+import { JobScheduler } from './platform/jobs/job-scheduler.js';
+import { MailQueue } from './platform/mail/mail-queue.js';
 import { createMetrics } from './platform/metrics/metrics.js';
 import { nodeModule } from './platform/node-module.js';
 import { PermissionCatalog } from './platform/permissions.js';
 import type { KontorModule, Platform } from './platform/platform.js';
 import { createSuppliesModule } from './supplies/index.js';
 import { createSyncModule } from './sync/index.js';
+import { createVisitorsModule } from './visitors/index.js';
 
 export interface KontorNode {
   app: FastifyInstance;
@@ -61,7 +64,16 @@ function nodeModules(extra: KontorModule[] = []) {
   const identity = createIdentityModule();
   // Supplies needs the replication engine (delivery states), which needs every module's tables: a late binding.
   const supplies = createSuppliesModule(() => sync.service());
-  const others: KontorModule[] = [nodeModule, auditModule, identity, createDirectoryModule(), supplies, ...extra];
+  const visitors = createVisitorsModule(() => sync.service());
+  const others: KontorModule[] = [
+    nodeModule,
+    auditModule,
+    identity,
+    createDirectoryModule(),
+    supplies,
+    visitors,
+    ...extra,
+  ];
   const sync = createSyncModule(() => others.flatMap((module) => module.replicated ?? []));
   return { modules: [...others, sync], identity, sync };
 }
@@ -91,7 +103,9 @@ export async function openPlatform(config: KontorConfig, options: NodeOptions = 
         process.exit(1);
       }),
     );
-    const database = await openDatabase(options.store ?? storeOf(config));
+    const database = await openDatabase(options.store ?? storeOf(config), (error) =>
+      logger.warn({ err: error }, 'a database connection broke; the pool opens a new one when needed'),
+    );
     releases.unshift(() => database.close());
     const { modules, identity, sync } = nodeModules(options.extraModules);
     const applied = await migrate(
@@ -106,6 +120,24 @@ export async function openPlatform(config: KontorConfig, options: NodeOptions = 
     releases.unshift(() => bus.close());
     const outbox = new Outbox(database.db, bus, logger, config.outboxPollMs);
     releases.unshift(() => outbox.stop());
+    const metrics = createMetrics(database.pool);
+    const isHub = () => platform.node.role === 'server';
+    // Started only by a serving node (createNode): a one-shot command leaves its mail to the node that serves.
+    const mail = new MailQueue({
+      db: database.db,
+      logger,
+      registry: metrics.registry,
+      smtpUrl: config.smtpUrl,
+      from: config.mailFrom,
+      pollMs: config.outboxPollMs,
+      retryBaseMs: config.mailRetryBaseMs,
+      isHub,
+    });
+    const afterCommit = () => {
+      outbox.nudge();
+      mail.nudge();
+    };
+    const jobs = new JobScheduler({ db: database.db, logger, registry: metrics.registry, isHub, afterCommit });
     const platform: Platform = {
       config,
       logger,
@@ -115,12 +147,14 @@ export async function openPlatform(config: KontorConfig, options: NodeOptions = 
       topics: new TopicCatalog(),
       audit: new AuditLog(),
       outbox,
+      mail,
+      jobs,
       bus,
-      metrics: createMetrics(database.pool),
+      metrics,
       node: { role: config.role },
       async transaction(work) {
         const result = await database.db.transaction().execute(work);
-        outbox.nudge();
+        afterCommit();
         return result;
       },
     };
@@ -130,7 +164,7 @@ export async function openPlatform(config: KontorConfig, options: NodeOptions = 
       await module.init?.(platform);
     }
     outbox.start();
-    return { platform, modules, identity, sync, releases, release };
+    return { platform, modules, identity, sync, mail, jobs, releases, release };
   } catch (error) {
     await release();
     throw error;
@@ -139,7 +173,7 @@ export async function openPlatform(config: KontorConfig, options: NodeOptions = 
 
 /** Creates a node from its settings: platform, first admin, demo data, HTTP app. Does not listen. */
 export async function createNode(config: KontorConfig, options: NodeOptions = {}): Promise<KontorNode> {
-  const { platform, modules, identity, sync, releases, release } = await openPlatform(config, options);
+  const { platform, modules, identity, sync, mail, jobs, releases, release } = await openPlatform(config, options);
   try {
     // A client's users, roles and demo data come from its hub.
     const firstAdmin = sync.service().isHub ? await ensureFirstAdmin(platform, config.adminPassword) : null;
@@ -150,6 +184,10 @@ export async function createNode(config: KontorConfig, options: NodeOptions = {}
       await module.start?.(platform);
       if (module.stop) releases.unshift(module.stop);
     }
+    mail.start();
+    releases.unshift(() => mail.stop());
+    jobs.start();
+    releases.unshift(() => jobs.stop());
     return { app, platform, modules, routes, generatedAdminPassword: firstAdmin?.generatedPassword, close: release };
   } catch (error) {
     await release();

@@ -28,6 +28,7 @@ describeEachStore('migrations', (store) => {
         'audit/0001_audit.sql',
         'identity/0001_identity.sql',
         'platform/0001_platform.sql',
+        'platform/0002_mail.sql',
       ]);
       expect(await migrate(first.db, sources)).toEqual([]);
       const schemas = await sql<{

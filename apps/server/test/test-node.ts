@@ -2,6 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { LightMyRequestResponse } from 'fastify';
+import type { Logger } from 'pino';
 import { type ConfigInput, loadConfig } from '../src/config.js';
 import { createNode, type KontorNode } from '../src/node.js';
 import type { StoreLocation } from '../src/platform/db/database.js';
@@ -29,7 +30,7 @@ let counter = 0;
 export async function startTestNode(
   store: StoreLocation,
   settings: Partial<ConfigInput> = {},
-  options: { signIn?: boolean; extraModules?: KontorModule[] } = {},
+  options: { signIn?: boolean; extraModules?: KontorModule[]; logger?: Logger } = {},
 ): Promise<TestNode> {
   const dataDir = mkdtempSync(join(tmpdir(), 'kontor-test-'));
   const config = loadConfig({
@@ -44,7 +45,7 @@ export async function startTestNode(
     },
     env: {},
   });
-  const node = await createNode(config, { store, extraModules: options.extraModules });
+  const node = await createNode(config, { store, extraModules: options.extraModules, logger: options.logger });
   const login = async (username: string, password: string): Promise<Session> => {
     const response = await node.app.inject({ method: 'POST', url: '/api/auth/login', payload: { username, password } });
     if (response.statusCode !== 200) throw new Error(`login ${username}: ${response.statusCode} ${response.body}`);

@@ -6,3 +6,4 @@ export * from './identity.js';
 export * from './supplier-webhooks.js';
 export * from './supplies.js';
 export * from './sync.js';
+export * from './visitors.js';

@@ -302,6 +302,7 @@ export const searchRepository = {
     digits: string | null,
     limit: number,
     run: StatementRunner = (query, trx) => query.execute(trx),
+    kinds: readonly DirectoryEntryKind[] = BRANCHES,
   ): Promise<SearchHit[]> {
     return db.transaction().execute(async (trx) => {
       await searchSettings().execute(trx);
@@ -325,7 +326,12 @@ export const searchRepository = {
       ];
       for (const next of steps) {
         if (found.size >= limit) break;
-        const step = await next();
+        const candidate = await next();
+        // Only the kinds asked for (another module's person picker asks for people alone).
+        const step = candidate && {
+          ...candidate,
+          branches: candidate.branches.filter((branch) => kinds.includes(branch)),
+        };
         const query = step ? stepQuery(step, wanted()) : null;
         if (query) take((await run(query, trx)).rows);
       }

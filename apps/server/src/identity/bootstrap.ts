@@ -67,12 +67,22 @@ const demoRoles = [
   {
     name: 'Orderer',
     description: 'Orders consumables for the units they belong to',
-    permissions: ['directory.read', 'supplies.order'],
+    permissions: ['directory.read', 'supplies.order', 'visitors.invite'],
   },
   {
     name: 'Supplies staff',
     description: 'Takes in orders and keeps the catalog (on the hub)',
     permissions: ['directory.read', 'supplies.order', 'supplies.manage'],
+  },
+  {
+    name: 'Reception',
+    description: 'Registers visitors at reception: hands out and takes back guest cards, the evacuation list',
+    permissions: ['directory.read', 'visitors.reception'],
+  },
+  {
+    name: 'Visitor administrator',
+    description: 'Keeps the guest-card pool, kiosks, privacy notice and retention; reads visit reports',
+    permissions: ['directory.read', 'visitors.reception', 'visitors.admin'],
   },
 ];
 
@@ -81,6 +91,13 @@ const demoUsers = [
   { username: 'erik.berg', displayName: 'Erik Berg', email: 'erik.berg@example.org', role: 'User administrator' },
   { username: 'maria.ek', displayName: 'Maria Ek', email: 'maria.ek@example.org', role: 'Orderer' },
   { username: 'johan.falk', displayName: 'Johan Falk', email: 'johan.falk@example.org', role: 'Supplies staff' },
+  { username: 'ewa.nowak', displayName: 'Ewa Nowak', email: 'ewa.nowak@example.org', role: 'Reception' },
+  {
+    username: 'piotr.wisniewski',
+    displayName: 'Piotr Wiśniewski',
+    email: 'piotr.wisniewski@example.org',
+    role: 'Visitor administrator',
+  },
 ];
 
 /** Demo roles and people. Demo users get no password: an administrator sets one to try them. */

@@ -8,6 +8,8 @@ import type { Database } from './db/database.js';
 import type { EventBus } from './events/bus.js';
 import type { TopicCatalog } from './events/live.js';
 import type { Outbox } from './events/outbox.js';
+import type { Jobs } from './jobs/job-scheduler.js';
+import type { Mailer } from './mail/mail-queue.js';
 import type { Metrics } from './metrics/metrics.js';
 import type { PermissionCatalog } from './permissions.js';
 
@@ -24,11 +26,15 @@ export interface Platform {
   topics: TopicCatalog;
   audit: AuditLog;
   outbox: Outbox;
+  /** Outbound e-mail: queued in the caller's transaction, sent by a hub after commit (docs/mail.md). */
+  mail: Mailer;
+  /** Scheduled work, run on hub nodes only and on one hub instance at a time. */
+  jobs: Jobs;
   bus: EventBus;
   metrics: Metrics;
   /** What this node is now: sync sets it from the node's own record (a data directory keeps its role). */
   node: { role: 'server' | 'client' };
-  /** Runs `work` in one transaction, then lets the outbox publish what it added. */
+  /** Runs `work` in one transaction, then lets the outbox and the mail queue send what it added. */
   transaction<T>(work: (trx: Db) => Promise<T>): Promise<T>;
 }
 

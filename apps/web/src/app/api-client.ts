@@ -82,11 +82,17 @@ export interface RequestOptions {
   signal?: AbortSignal;
   /** Leave a 401 to the caller instead of ending the session (GET /api/me, sign-in). */
   allowUnauthorized?: boolean;
+  /** Extra request headers, e.g. the key a registered kiosk tablet identifies itself with. */
+  headers?: Record<string, string>;
 }
 
 export async function api<T>(path: string, options: RequestOptions = {}): Promise<T> {
   const method = options.method ?? 'GET';
-  const headers: Record<string, string> = { accept: 'application/json', 'accept-language': requestLanguage };
+  const headers: Record<string, string> = {
+    ...options.headers,
+    accept: 'application/json',
+    'accept-language': requestLanguage,
+  };
   if (options.body !== undefined) headers['content-type'] = 'application/json';
   if (UNSAFE_METHODS.has(method) && csrfToken) headers['x-csrf-token'] = csrfToken;
 

@@ -1,9 +1,9 @@
-import { lazy } from 'react';
+import { lazy, Suspense } from 'react';
 import { BrowserRouter, Navigate, Route, Routes } from 'react-router';
 import { SignInPage } from '../features/auth/pages/sign-in-page';
 import { HomePage } from '../features/home/pages/home-page';
 import { FirstRunGate } from '../features/sync/components/first-run-gate';
-import { RequireAuth, RequirePermission } from './guards';
+import { PageLoader, RequireAuth, RequirePermission } from './guards';
 import { NotFoundPage } from './not-found-page';
 import { Providers } from './providers';
 import { Shell } from './shell';
@@ -53,9 +53,27 @@ const CatalogAdminPage = lazy(() =>
 const WebhooksPage = lazy(() =>
   import('../features/supplies/pages/webhooks-page').then((m) => ({ default: m.WebhooksPage })),
 );
+const VisitorsPage = lazy(() =>
+  import('../features/visitors/pages/visitors-page').then((m) => ({ default: m.VisitorsPage })),
+);
+const ReceptionPage = lazy(() =>
+  import('../features/visitors/pages/reception-page').then((m) => ({ default: m.ReceptionPage })),
+);
+const EvacuationPage = lazy(() =>
+  import('../features/visitors/pages/evacuation-page').then((m) => ({ default: m.EvacuationPage })),
+);
+const VisitorsAdminPage = lazy(() =>
+  import('../features/visitors/pages/visitors-admin-page').then((m) => ({ default: m.VisitorsAdminPage })),
+);
+const InvitationsPage = lazy(() =>
+  import('../features/visitors/pages/invitations-page').then((m) => ({ default: m.InvitationsPage })),
+);
+const KioskPage = lazy(() => import('../features/visitors/pages/kiosk-page').then((m) => ({ default: m.KioskPage })));
 
 /** An order is the ordering unit's and the hub staff's alike. */
 const ORDER_READERS = ['supplies.order', 'supplies.manage'];
+/** Staff invite their own guests; reception sees and withdraws anyone's invitations. */
+const INVITERS = ['visitors.invite', 'visitors.reception'];
 
 export function App() {
   return (
@@ -64,6 +82,15 @@ export function App() {
         <FirstRunGate>
           <Routes>
             <Route path="/sign-in" element={<SignInPage />} />
+            {/* The guest kiosk is public and full screen: no sign-in, no staff navigation. */}
+            <Route
+              path="/kiosk"
+              element={
+                <Suspense fallback={<PageLoader />}>
+                  <KioskPage />
+                </Suspense>
+              }
+            />
             <Route
               element={
                 <RequireAuth>
@@ -166,6 +193,46 @@ export function App() {
                 element={
                   <RequirePermission permission="supplies.manage">
                     <WebhooksPage />
+                  </RequirePermission>
+                }
+              />
+              <Route
+                path="visitors"
+                element={
+                  <RequirePermission permission="visitors.reception">
+                    <VisitorsPage />
+                  </RequirePermission>
+                }
+              />
+              <Route
+                path="visitors/reception"
+                element={
+                  <RequirePermission permission="visitors.reception">
+                    <ReceptionPage />
+                  </RequirePermission>
+                }
+              />
+              <Route
+                path="visitors/evacuation"
+                element={
+                  <RequirePermission permission="visitors.reception">
+                    <EvacuationPage />
+                  </RequirePermission>
+                }
+              />
+              <Route
+                path="visitors/admin"
+                element={
+                  <RequirePermission permission="visitors.admin">
+                    <VisitorsAdminPage />
+                  </RequirePermission>
+                }
+              />
+              <Route
+                path="visitors/invitations"
+                element={
+                  <RequirePermission permission={INVITERS}>
+                    <InvitationsPage />
                   </RequirePermission>
                 }
               />

@@ -73,6 +73,10 @@ export function Shell() {
   const items = navigationItems.filter((item) =>
     item.permission === null ? Boolean(me) : mayUse(me, node, item.permission),
   );
+  // Where one entry lies under another (the visitors' panel and its reception), only the closer one is lit.
+  const activeTo = items
+    .filter((item) => isActive(pathname, item.to))
+    .reduce((closest, item) => (item.to.length > closest.length ? item.to : closest), '');
 
   return (
     <AppShell
@@ -112,9 +116,10 @@ export function Shell() {
             key={item.to}
             component={RouterNavLink}
             to={item.to}
-            end={item.to === '/'}
+            // An entry with entries under it (the visitors' panel) is lit by its own page only.
+            end={item.to === '/' || items.some((other) => other.to.startsWith(`${item.to}/`))}
             label={t(item.label)}
-            active={isActive(pathname, item.to)}
+            active={item.to === activeTo}
             onClick={close}
             data-testid={item.testId}
           />

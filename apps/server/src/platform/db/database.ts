@@ -1,5 +1,6 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
+import { setTimeout as delay } from 'node:timers/promises';
 import { Kysely, PostgresDialect } from 'kysely';
 import pg from 'pg';
 
@@ -23,20 +24,45 @@ const CHANNEL = /^[a-z_]+$/;
 // PostgreSQL returns bigint as text by default; our counters and ids fit in a JS number.
 pg.types.setTypeParser(pg.types.builtins.INT8, (value) => Number(value));
 
-export async function openDatabase(location: StoreLocation): Promise<Database> {
+/**
+ * Opens the store. `onConnectionError` hears an idle PostgreSQL connection that broke (a database restart, a
+ * network cut): the pool drops it and opens another when needed, so it is news for the log, not a crash.
+ */
+export async function openDatabase(
+  location: StoreLocation,
+  onConnectionError: (error: Error) => void = () => undefined,
+): Promise<Database> {
   if (location.kind === 'postgres') {
     const pool = new pg.Pool({ connectionString: location.url, max: 10 });
+    pool.on('error', onConnectionError);
     const db = new Kysely({ dialect: new PostgresDialect({ pool }) });
     const listen = async (channel: string, handler: (payload: string) => void) => {
       if (!CHANNEL.test(channel)) throw new Error(`bad channel name ${channel}`);
       // LISTEN needs a connection of its own for as long as it listens.
       const client = new pg.Client({ connectionString: location.url });
+      // Without it NOTIFYs stop; pollers (outbox, sync rounds) still find the work, only later.
+      client.on('error', onConnectionError);
       await client.connect();
       client.on('notification', (message) => message.channel === channel && handler(message.payload ?? ''));
       await client.query(`listen ${channel}`);
       return () => client.end();
     };
-    return { db, kind: 'postgres', pool, listen, close: () => db.destroy() };
+    const close = async () => {
+      // pool.end() resolves before its idle connections have said goodbye; wait for them, or dropping or
+      // restarting the database right after close would hit a live connection.
+      let open = pool.totalCount;
+      const gone = new Promise<void>((resolve) => {
+        if (open === 0) resolve();
+        pool.on('remove', () => {
+          open -= 1;
+          if (open <= 0) resolve();
+        });
+      });
+      await db.destroy();
+      // A connection that failed while opening is dropped without a 'remove': do not wait for it forever.
+      await Promise.race([gone, delay(2_000, undefined, { ref: false })]);
+    };
+    return { db, kind: 'postgres', pool, listen, close };
   }
   // Loaded only here: a node on PostgreSQL never pays for the WebAssembly build.
   const [{ PGlite }, { pg_trgm }, { createPgConfig }] = await Promise.all([

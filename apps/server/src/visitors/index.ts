@@ -71,6 +71,10 @@ export function createVisitorsModule(sync: () => SyncService): KontorModule {
       platform.jobs.every(RETENTION_JOB, RETENTION_EVERY_MS, ({ db }) =>
         applyRetention(platform, db).then(() => undefined),
       );
+      // Any change of visits (from this instance or another) ends the sharing of reads begun before it.
+      platform.bus.subscribe((event) => {
+        if (event.topic === VISITORS_TOPIC) services?.reception.changed();
+      });
       // On a workstation, replication changes who is in the building: its evacuation page re-reads.
       platform.bus.subscribe((event) => {
         const tables = (event.payload as { tables?: string[] } | null)?.tables ?? [];

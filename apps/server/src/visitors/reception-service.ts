@@ -4,7 +4,8 @@ import { foldForSearch } from '../directory/index.js';
 import type { RequestContext } from '../platform/context.js';
 import { Outbox } from '../platform/events/outbox.js';
 import { notFound } from '../platform/http/errors.js';
-import type { Platform } from '../platform/platform.js';
+import type { Db, Platform } from '../platform/platform.js';
+import { SharedReads } from '../platform/shared-reads.js';
 import type { SyncService } from '../sync/index.js';
 import { endOfDay, iso, localDate, startOfDay } from './dates.js';
 import { entriesRepository, type StoredEntry } from './entries-repository.js';
@@ -47,6 +48,7 @@ const repeatedScan = (card: number) =>
  */
 export class ReceptionService {
   readonly #db: VisitorsDb;
+  readonly #shared = new SharedReads();
 
   constructor(
     private readonly platform: Platform,
@@ -56,7 +58,28 @@ export class ReceptionService {
     this.#db = platform.db as VisitorsDb;
   }
 
-  async list(_ctx: RequestContext, query: z.output<typeof entryQuery>) {
+  /** Visits or cards changed (here or on another hub instance): reads begun before are not shared any more. */
+  changed() {
+    this.#shared.changed();
+  }
+
+  /** A write of reception's; once it commits, the lists read before it are not shared with anyone after. */
+  async #transaction<T>(work: (trx: Db) => Promise<T>): Promise<T> {
+    try {
+      return await this.platform.transaction(work);
+    } finally {
+      this.#shared.changed();
+    }
+  }
+
+  /** A live list (no search, first page) is what every open panel re-reads on each event: one read serves all. */
+  list(_ctx: RequestContext, query: z.output<typeof entryQuery>) {
+    const live = !query.q && !query.from && !query.to && query.offset === 0;
+    if (!live) return this.#list(query);
+    return this.#shared.read(`entries:${query.state}:${query.limit}`, () => this.#list(query));
+  }
+
+  async #list(query: z.output<typeof entryQuery>) {
     const { rows, total } = await entriesRepository.list(this.#db, {
       state: query.state,
       words: query.q ? foldForSearch(query.q).split(' ').filter(Boolean).slice(0, 8) : [],
@@ -75,7 +98,7 @@ export class ReceptionService {
   }
 
   async setNotes(_ctx: RequestContext, id: string, notes: string): Promise<Entry> {
-    return this.platform.transaction(async (trx) => {
+    return this.#transaction(async (trx) => {
       const db = trx as VisitorsDb;
       const entry = await this.#lock(db, id);
       if (entry.anonymised_at)
@@ -92,7 +115,7 @@ export class ReceptionService {
   /** Hands a card to a waiting guest. The one-active-holder index settles a race between two receptionists. */
   async assignCard(ctx: RequestContext, id: string, card: number): Promise<Entry> {
     return this.#guardRace(card, () =>
-      this.platform.transaction(async (trx) => {
+      this.#transaction(async (trx) => {
         const db = trx as VisitorsDb;
         const entry = await this.#lock(db, id);
         if (entry.state !== 'waiting')
@@ -109,7 +132,7 @@ export class ReceptionService {
 
   /** Refuses a waiting guest: the entry and everything they typed are deleted; an anonymous audit record stays. */
   async reject(ctx: RequestContext, id: string, reason: string | undefined): Promise<void> {
-    await this.platform.transaction(async (trx) => {
+    await this.#transaction(async (trx) => {
       const db = trx as VisitorsDb;
       const entry = await this.#lock(db, id);
       if (entry.state !== 'waiting')
@@ -127,7 +150,7 @@ export class ReceptionService {
 
   /** The guest leaves: exit time, notes and the card back in the pool, in one transaction. */
   async release(ctx: RequestContext, id: string, notes: string | undefined): Promise<Entry> {
-    return this.platform.transaction(async (trx) => {
+    return this.#transaction(async (trx) => {
       const db = trx as VisitorsDb;
       return toEntry(await this.#release(db, ctx, await this.#lock(db, id), notes));
     });
@@ -143,7 +166,7 @@ export class ReceptionService {
   ): Promise<{ action: 'assigned' | 'released'; card: number; entry: Entry }> {
     const card = Number(code.slice(3));
     return this.#guardRace(card, () =>
-      this.platform.transaction(async (trx) => {
+      this.#transaction(async (trx) => {
         const db = trx as VisitorsDb;
         const stored = await poolRepository.lockCard(db, card);
         if (!stored)
@@ -164,7 +187,11 @@ export class ReceptionService {
     );
   }
 
-  async cards(_ctx: RequestContext, filter: { free?: boolean; type?: string }): Promise<Card[]> {
+  cards(_ctx: RequestContext, filter: { free?: boolean; type?: string }): Promise<Card[]> {
+    return this.#shared.read(`cards:${filter.free}:${filter.type}`, () => this.#cards(filter));
+  }
+
+  async #cards(filter: { free?: boolean; type?: string }): Promise<Card[]> {
     const [types, cards] = await Promise.all([poolRepository.types(this.#db), poolRepository.cards(this.#db)]);
     return cards
       .map((card) => toCard(card, types))
@@ -177,7 +204,11 @@ export class ReceptionService {
   }
 
   /** The main panel: who waits, who is in by card type, free cards per type, today's arrivals and departures. */
-  async overview(ctx: RequestContext): Promise<Overview> {
+  overview(ctx: RequestContext): Promise<Overview> {
+    return this.#shared.read('overview', () => this.#overview(ctx));
+  }
+
+  async #overview(ctx: RequestContext): Promise<Overview> {
     const today = startOfDay(localDate(new Date()));
     const [waiting, inBuilding, types, free, movements] = await Promise.all([
       entriesRepository.countWaiting(this.#db),

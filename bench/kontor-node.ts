@@ -40,11 +40,12 @@ export async function startKontorNode(databaseUrl?: string): Promise<RunningNode
   }
 }
 
-async function signIn(url: string): Promise<string> {
+/** Signs the admin in on the node at `url`; resolves with `kontor_session=<secret>`. */
+export async function signIn(url: string, password = ADMIN_PASSWORD): Promise<string> {
   const response = await fetch(`${url}/api/auth/login`, {
     method: 'POST',
     headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ username: 'admin', password: ADMIN_PASSWORD }),
+    body: JSON.stringify({ username: 'admin', password }),
   });
   if (response.status !== 200) throw new Error(`sign-in answered ${response.status}: ${await response.text()}`);
   const session = response.headers.getSetCookie().find((cookie) => cookie.startsWith('kontor_session='));

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import WebSocket from 'ws';
 import { freePort, type Started, spawnUntilReady, stop } from './child.js';
+import { signIn } from './kontor-node.js';
 import { type Latencies, latencyHeader, latencyRow, ms, sleep, summarise, wsBaseline } from './latency.js';
 import { isMain } from './main.js';
 import { createThrowawayDatabase } from './postgres.js';
@@ -44,18 +45,6 @@ async function startHub(dir: string, extra: string[]): Promise<Hub> {
   args.push('--log-level', 'warn', '--admin-password', ADMIN_PASSWORD, ...extra);
   const url = `http://127.0.0.1:${port}`;
   return { url, started: await spawnUntilReady(args, `${url}/readyz`, ROOT, 120_000) };
-}
-
-async function signIn(url: string): Promise<string> {
-  const response = await fetch(`${url}/api/auth/login`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ username: 'admin', password: ADMIN_PASSWORD }),
-  });
-  if (response.status !== 200) throw new Error(`sign-in answered ${response.status}: ${await response.text()}`);
-  const session = response.headers.getSetCookie().find((cookie) => cookie.startsWith('kontor_session='));
-  if (!session) throw new Error('sign-in set no kontor_session cookie');
-  return session.split(';')[0] as string;
 }
 
 /** One reception panel: hears `visitors` events and refetches the waiting list, one fetch at a time. */
@@ -146,7 +135,7 @@ async function measure(name: string, hubs: Hub[]): Promise<ScenarioResult> {
   const kioskUrl = hubs[0]?.url;
   const panelUrl = hubs.at(-1)?.url;
   if (!kioskUrl || !panelUrl) throw new Error('no hub was started');
-  const cookie = await signIn(panelUrl);
+  const cookie = await signIn(panelUrl, ADMIN_PASSWORD);
   const panels = Array.from({ length: PANELS }, () => new Panel(panelUrl, cookie));
   try {
     for (const panel of panels) await panel.open();

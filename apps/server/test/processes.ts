@@ -1,5 +1,7 @@
 import { spawn } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 /** Tests that start several real `kontor` processes (each opening its own database) get longer on a busy machine. */
@@ -56,4 +58,47 @@ export function startServer(args: string[]): Promise<RunningServer> {
     });
     child.on('close', (code) => reject(new Error(`kontor start exited with ${code}: ${output}`)));
   });
+}
+
+export interface ScaledOutHub {
+  first: RunningServer;
+  second: RunningServer;
+  /** The first admin's password, printed by whichever instance created the admin. */
+  password: string;
+  stop(): Promise<void>;
+}
+
+/**
+ * Two `kontor start` processes on one fresh PostgreSQL database and one Redis, as a scaled-out hub runs; started
+ * together, so both race to migrate and to create the first admin.
+ */
+export async function startScaledOutHub(databaseUrl: string, redisUrl: string): Promise<ScaledOutHub> {
+  const dirs: string[] = [];
+  const start = () => {
+    const dir = mkdtempSync(join(tmpdir(), 'kontor-scale-'));
+    dirs.push(dir);
+    return startServer(['--data', dir, '--port', '0', '--database-url', databaseUrl, '--redis-url', redisUrl]);
+  };
+  const [first, second] = await Promise.all([start(), start()]);
+  return {
+    first,
+    second,
+    password: /First admin: admin \/ (\S+)/.exec(first.output + second.output)?.[1] ?? '',
+    async stop() {
+      await Promise.all([first.stop(), second.stop()]);
+      for (const dir of dirs) rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
+
+/** Signs the admin in over HTTP; the session cookie and the CSRF token its writes need. */
+export async function signInOverHttp(url: string, password: string) {
+  const response = await fetch(`${url}/api/auth/login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ username: 'admin', password }),
+  });
+  if (response.status !== 200) throw new Error(`sign-in answered ${response.status}: ${await response.text()}`);
+  const cookie = (response.headers.get('set-cookie') ?? '').split(';')[0] ?? '';
+  return { cookie, csrf: ((await response.json()) as { csrfToken: string }).csrfToken };
 }

@@ -1,5 +1,6 @@
 import { type Kysely, sql } from 'kysely';
 import type { Logger } from 'pino';
+import { PollingLoop } from '../polling-loop.js';
 import type { EventBus } from './bus.js';
 
 type OutboxTables = {
@@ -23,10 +24,7 @@ const PRUNE_EVERY_MS = 3_600_000;
  */
 export class Outbox {
   readonly #db: Kysely<OutboxTables>;
-  #timer: NodeJS.Timeout | undefined;
-  #running: Promise<void> | undefined;
-  #again = false;
-  #stopped = false;
+  readonly #loop: PollingLoop;
   #prunedAt = 0;
 
   constructor(
@@ -37,6 +35,11 @@ export class Outbox {
     private readonly pollMs: number,
   ) {
     this.#db = db.withTables<OutboxTables>();
+    this.#loop = new PollingLoop(
+      () => this.#drain(),
+      (error) => this.logger.warn({ err: error }, 'outbox publish failed; will retry'),
+      () => this.pollMs,
+    );
   }
 
   /** Adds an event to the transaction `trx`; it is published only if that transaction commits. */
@@ -50,40 +53,16 @@ export class Outbox {
   }
 
   start() {
-    this.#stopped = false;
-    this.#schedule();
+    this.#loop.start();
   }
 
   /** Publishes pending events now rather than at the next poll; called after every commit. */
   nudge() {
-    if (this.#stopped) return;
-    if (this.#running) {
-      this.#again = true;
-      return;
-    }
-    this.#running = this.#drain()
-      .catch((error: unknown) => this.logger.warn({ err: error }, 'outbox publish failed; will retry'))
-      .finally(() => {
-        this.#running = undefined;
-        if (this.#again) {
-          this.#again = false;
-          this.nudge();
-        }
-      });
+    this.#loop.nudge();
   }
 
-  async stop() {
-    this.#stopped = true;
-    clearTimeout(this.#timer);
-    await this.#running;
-  }
-
-  #schedule() {
-    this.#timer = setTimeout(() => {
-      this.nudge();
-      if (!this.#stopped) this.#schedule();
-    }, this.pollMs);
-    this.#timer.unref();
+  stop(): Promise<void> {
+    return this.#loop.stop();
   }
 
   async #drain() {

@@ -2,6 +2,7 @@ import { type ColumnType, type Generated, type Kysely, sql } from 'kysely';
 import nodemailer, { type NodemailerError, type Transporter } from 'nodemailer';
 import type { Logger } from 'pino';
 import { Counter, Gauge, type Registry } from 'prom-client';
+import { PollingLoop } from '../polling-loop.js';
 
 export interface MailAttachment {
   filename: string;
@@ -94,10 +95,7 @@ export class MailQueue implements Mailer {
   readonly #transport: Transporter | undefined;
   readonly #sent: Counter;
   readonly #failed: Counter<'outcome'>;
-  #timer: NodeJS.Timeout | undefined;
-  #running: Promise<void> | undefined;
-  #again = false;
-  #started = false;
+  readonly #loop: PollingLoop;
   #abort = new AbortController();
   #prunedAt = 0;
   #toldNotConfigured = false;
@@ -105,6 +103,11 @@ export class MailQueue implements Mailer {
   constructor(options: MailQueueOptions) {
     this.#options = options;
     this.#db = options.db.withTables<MailTables>();
+    this.#loop = new PollingLoop(
+      () => this.#round(),
+      (error) => options.logger.warn({ err: error }, 'e-mail queue failed; will retry'),
+      () => options.pollMs,
+    );
     this.#transport = options.smtpUrl
       ? nodemailer.createTransport({ url: options.smtpUrl, ...SMTP_TIMEOUTS }, { from: options.from })
       : undefined;
@@ -167,46 +170,22 @@ export class MailQueue implements Mailer {
   }
 
   start() {
-    if (this.#started) return;
-    this.#started = true;
+    if (this.#loop.started) return;
     this.#abort = new AbortController();
-    this.#schedule();
-    this.nudge();
+    this.#loop.start();
   }
 
   /** Sends what is due now rather than at the next poll; called after every commit. */
   nudge() {
-    if (!this.#started) return;
-    if (this.#running) {
-      this.#again = true;
-      return;
-    }
-    this.#running = this.#round()
-      .catch((error: unknown) => this.#options.logger.warn({ err: error }, 'e-mail queue failed; will retry'))
-      .finally(() => {
-        this.#running = undefined;
-        if (this.#again) {
-          this.#again = false;
-          this.nudge();
-        }
-      });
+    this.#loop.nudge();
   }
 
   /** Stops sending; a message on the wire is cancelled and stays queued for the next start. */
   async stop() {
-    this.#started = false;
-    clearTimeout(this.#timer);
+    const stopped = this.#loop.stop();
     this.#abort.abort();
-    await this.#running;
+    await stopped;
     this.#transport?.close();
-  }
-
-  #schedule() {
-    this.#timer = setTimeout(() => {
-      this.nudge();
-      if (this.#started) this.#schedule();
-    }, this.#options.pollMs);
-    this.#timer.unref();
   }
 
   async #round() {
@@ -219,7 +198,7 @@ export class MailQueue implements Mailer {
       return;
     }
     let more = true;
-    while (more && this.#started) more = await this.#sendNext(this.#transport);
+    while (more && this.#loop.started) more = await this.#sendNext(this.#transport);
     if (Date.now() - this.#prunedAt > PRUNE_EVERY_MS) {
       this.#prunedAt = Date.now();
       await this.#db
@@ -271,7 +250,7 @@ export class MailQueue implements Mailer {
       });
     } catch (error) {
       await this.#settleFailure(mail.id, mail.attempts, toNodemailerError(error));
-      return this.#started;
+      return this.#loop.started;
     }
     await db
       .updateTable('platform.mail_queue')

@@ -3,6 +3,7 @@ import { type FeedPage, WEBHOOK_HEADERS, WEBHOOK_MAX_ATTEMPTS } from '@kontor/co
 import { Counter } from 'prom-client';
 import { Outbox } from '../../platform/events/outbox.js';
 import type { Platform } from '../../platform/platform.js';
+import { PollingLoop } from '../../platform/polling-loop.js';
 import { SYNC_APPLIED_TOPIC } from '../../sync/index.js';
 import { ORDERS_TOPIC } from '../order-service.js';
 import { signatureHeader } from './signature.js';
@@ -78,10 +79,7 @@ export class WebhookDispatcher {
   readonly #db: WebhooksDb;
   readonly #attempts: Counter<'outcome'>;
   #options: WebhookDispatcherOptions;
-  #timer: NodeJS.Timeout | undefined;
-  #running: Promise<void> | undefined;
-  #again = false;
-  #stopped = true;
+  readonly #loop: PollingLoop;
   #unsubscribe: (() => void) | undefined;
   #abort = new AbortController();
   /** The attempt under way for each webhook. */
@@ -94,6 +92,11 @@ export class WebhookDispatcher {
   ) {
     this.#db = deps.platform.db as WebhooksDb;
     this.#options = { ...defaultDispatcherOptions, ...options };
+    this.#loop = new PollingLoop(
+      () => this.#round(),
+      (error) => deps.platform.logger.warn({ err: error }, 'webhook round failed; will retry'),
+      () => this.#options.pollMs,
+    );
     this.#attempts = new Counter({
       name: 'kontor_webhook_attempts_total',
       help: 'Webhook delivery attempts by outcome (delivered, failed, dead)',
@@ -107,41 +110,25 @@ export class WebhookDispatcher {
   }
 
   start() {
-    if (!this.#stopped) return;
-    this.#stopped = false;
+    if (this.#loop.started) return;
     this.#abort = new AbortController();
     this.#unsubscribe = this.deps.platform.bus.subscribe((event) => {
       if (WAKING_TOPICS.has(event.topic)) this.nudge();
     });
-    this.#schedule();
-    this.nudge();
+    this.#loop.start();
   }
 
   /** Looks for work now rather than at the next poll. */
   nudge() {
-    if (this.#stopped) return;
-    if (this.#running) {
-      this.#again = true;
-      return;
-    }
-    this.#running = this.#round()
-      .catch((error: unknown) => this.deps.platform.logger.warn({ err: error }, 'webhook round failed; will retry'))
-      .finally(() => {
-        this.#running = undefined;
-        if (this.#again) {
-          this.#again = false;
-          this.nudge();
-        }
-      });
+    this.#loop.nudge();
   }
 
   /** Stops looking for work and abandons attempts under way (their deliveries are tried again later). */
   async stop() {
-    this.#stopped = true;
-    clearTimeout(this.#timer);
+    const stopped = this.#loop.stop();
     this.#unsubscribe?.();
     this.#abort.abort();
-    await this.#running;
+    await stopped;
     await Promise.allSettled(this.#inFlight.values());
   }
 
@@ -150,14 +137,6 @@ export class WebhookDispatcher {
     await this.stop();
     this.#options = { ...this.#options, ...options };
     this.start();
-  }
-
-  #schedule() {
-    this.#timer = setTimeout(() => {
-      this.nudge();
-      if (!this.#stopped) this.#schedule();
-    }, this.#options.pollMs);
-    this.#timer.unref();
   }
 
   async #round() {
@@ -174,7 +153,7 @@ export class WebhookDispatcher {
     const feedEnd = await webhookRepository.feedEnd(this.#db);
     for (const hook of await webhookRepository.behind(this.#db, feedEnd)) {
       let cursor = Number(hook.cursor);
-      for (let pages = 0; pages < PAGES_PER_ROUND && !this.#stopped; pages += 1) {
+      for (let pages = 0; pages < PAGES_PER_ROUND && this.#loop.started; pages += 1) {
         const page = await this.deps.feed.page(cursor, this.#options.batch);
         if (page.next === cursor) break;
         const wanted = page.items.filter((item) => hook.kinds.length === 0 || hook.kinds.includes(item.kind));
@@ -200,7 +179,7 @@ export class WebhookDispatcher {
   }
 
   async #dispatch() {
-    if (this.#stopped) return;
+    if (!this.#loop.started) return;
     const { batch, timeoutMs } = this.#options;
     const claimed = await this.#db
       .transaction()

@@ -118,7 +118,8 @@ export class SyncClient {
     if (this.#running) return this.#running;
     this.#running = (async () => {
       try {
-        while (!this.#stopped && (this.#streamed.length > 0 || this.#again)) {
+        // One piece of work at least, even on a client that is not running (`kontor enroll` asks it once).
+        while (this.#streamed.length > 0 || this.#again) {
           if (this.#streamed.length > 0) {
             const changes = this.#streamed;
             this.#streamed = [];
@@ -128,6 +129,7 @@ export class SyncClient {
             this.#again = false;
             await this.#round();
           }
+          if (this.#stopped) break;
         }
       } finally {
         this.#running = undefined;

@@ -3,6 +3,7 @@ import type { FastifyInstance } from 'fastify';
 import { type Logger, pino } from 'pino';
 import { buildApp } from './app.js';
 import type { KontorConfig } from './config.js';
+import { createDeskModule } from './desk/index.js';
 import { createDirectoryModule } from './directory/index.js';
 import { createIdentityModule, ensureFirstAdmin } from './identity/index.js';
 import { AuditLog, auditModule } from './platform/audit/index.js';
@@ -65,6 +66,7 @@ function nodeModules(extra: KontorModule[] = []) {
   // Supplies needs the replication engine (delivery states), which needs every module's tables: a late binding.
   const supplies = createSuppliesModule(() => sync.service());
   const visitors = createVisitorsModule(() => sync.service());
+  const desk = createDeskModule(() => sync.service());
   const others: KontorModule[] = [
     nodeModule,
     auditModule,
@@ -72,6 +74,7 @@ function nodeModules(extra: KontorModule[] = []) {
     createDirectoryModule(),
     supplies,
     visitors,
+    desk,
     ...extra,
   ];
   const sync = createSyncModule(() => others.flatMap((module) => module.replicated ?? []));

@@ -1,5 +1,6 @@
 export * from './audit.js';
 export * from './common.js';
+export * from './desk.js';
 export * from './directory.js';
 export * from './directory-import.js';
 export * from './identity.js';

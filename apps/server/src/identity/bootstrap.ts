@@ -67,7 +67,7 @@ const demoRoles = [
   {
     name: 'Orderer',
     description: 'Orders consumables for the units they belong to',
-    permissions: ['directory.read', 'supplies.order', 'visitors.invite'],
+    permissions: ['directory.read', 'supplies.order', 'visitors.invite', 'desk.request'],
   },
   {
     name: 'Supplies staff',
@@ -77,12 +77,22 @@ const demoRoles = [
   {
     name: 'Reception',
     description: 'Registers visitors at reception: hands out and takes back guest cards, the evacuation list',
-    permissions: ['directory.read', 'visitors.reception'],
+    permissions: ['directory.read', 'visitors.reception', 'desk.request'],
   },
   {
     name: 'Visitor administrator',
     description: 'Keeps the guest-card pool, kiosks, privacy notice and retention; reads visit reports',
     permissions: ['directory.read', 'visitors.reception', 'visitors.admin'],
+  },
+  {
+    name: 'Service desk agent',
+    description: 'Works incidents: replies, internal notes, status, assignment',
+    permissions: ['desk.agent', 'directory.read'],
+  },
+  {
+    name: 'Service desk administrator',
+    description: 'Keeps the desk’s categories and groups, and works incidents',
+    permissions: ['desk.admin', 'desk.agent', 'directory.read'],
   },
 ];
 
@@ -97,6 +107,18 @@ const demoUsers = [
     displayName: 'Piotr Wiśniewski',
     email: 'piotr.wisniewski@example.org',
     role: 'Visitor administrator',
+  },
+  {
+    username: 'olga.ivanova',
+    displayName: 'Olga Ivanova',
+    email: 'olga.ivanova@example.org',
+    role: 'Service desk agent',
+  },
+  {
+    username: 'sergej.petrov',
+    displayName: 'Sergej Petrov',
+    email: 'sergej.petrov@example.org',
+    role: 'Service desk administrator',
   },
 ];
 

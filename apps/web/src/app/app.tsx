@@ -68,12 +68,20 @@ const VisitorsAdminPage = lazy(() =>
 const InvitationsPage = lazy(() =>
   import('../features/visitors/pages/invitations-page').then((m) => ({ default: m.InvitationsPage })),
 );
+const DeskPage = lazy(() => import('../features/desk/pages/desk-page').then((m) => ({ default: m.DeskPage })));
+const IncidentPage = lazy(() =>
+  import('../features/desk/pages/incident-page').then((m) => ({ default: m.IncidentPage })),
+);
+const MyIncidentsPage = lazy(() =>
+  import('../features/desk/pages/my-incidents-page').then((m) => ({ default: m.MyIncidentsPage })),
+);
 const KioskPage = lazy(() => import('../features/visitors/pages/kiosk-page').then((m) => ({ default: m.KioskPage })));
 
 /** An order is the ordering unit's and the hub staff's alike. */
 const ORDER_READERS = ['supplies.order', 'supplies.manage'];
 /** Staff invite their own guests; reception sees and withdraws anyone's invitations. */
 const INVITERS = ['visitors.invite', 'visitors.reception'];
+const DESK_READERS = ['desk.agent', 'desk.request'];
 
 export function App() {
   return (
@@ -233,6 +241,30 @@ export function App() {
                 element={
                   <RequirePermission permission={INVITERS}>
                     <InvitationsPage />
+                  </RequirePermission>
+                }
+              />
+              <Route
+                path="desk"
+                element={
+                  <RequirePermission permission="desk.agent">
+                    <DeskPage />
+                  </RequirePermission>
+                }
+              />
+              <Route
+                path="desk/my"
+                element={
+                  <RequirePermission permission="desk.request">
+                    <MyIncidentsPage />
+                  </RequirePermission>
+                }
+              />
+              <Route
+                path="desk/incidents/:id"
+                element={
+                  <RequirePermission permission={DESK_READERS}>
+                    <IncidentPage />
                   </RequirePermission>
                 }
               />

@@ -83,6 +83,20 @@ export const navigationItems: NavigationItem[] = [
     testId: 'nav-visitors-admin',
   },
   {
+    to: '/desk',
+    label: 'desk.nav',
+    description: 'desk.homeLink',
+    permission: 'desk.agent',
+    testId: 'nav-desk',
+  },
+  {
+    to: '/desk/my',
+    label: 'desk.navMy',
+    description: 'desk.homeLinkMy',
+    permission: 'desk.request',
+    testId: 'nav-desk-my',
+  },
+  {
     to: '/admin/users',
     label: 'nav.users',
     description: 'home.links.users',

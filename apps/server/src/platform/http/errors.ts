@@ -20,7 +20,12 @@ export class AppError extends Error {
     readonly status: number,
     readonly code: string,
     message: string,
-    readonly extra: { errors?: FieldError[]; retryAfterSeconds?: number } = {},
+    readonly extra: {
+      errors?: FieldError[];
+      retryAfterSeconds?: number;
+      /** RFC 9457 extension members a module adds to its problem (a filter's error position, say). */
+      extensions?: Record<string, unknown>;
+    } = {},
   ) {
     super(message);
   }
@@ -43,6 +48,8 @@ export interface Problem {
   instance: string;
   requestId: string;
   errors?: FieldError[];
+  /** Extension members of a module's problem (AppError's `extensions`). */
+  [extension: string]: unknown;
 }
 
 const titles: Record<number, string> = {
@@ -80,7 +87,8 @@ function toProblem(error: FastifyError | AppError | Error, request: FastifyReque
     ...(errors ? { errors } : {}),
   });
 
-  if (error instanceof AppError) return make(error.status, error.code, error.message, error.extra.errors);
+  if (error instanceof AppError)
+    return { ...error.extra.extensions, ...make(error.status, error.code, error.message, error.extra.errors) };
   if (hasZodFastifySchemaValidationErrors(error)) {
     const context = (error as FastifyError).validationContext ?? 'body';
     const errors = error.validation.flatMap((issue) => {

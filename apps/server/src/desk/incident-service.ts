@@ -1,0 +1,361 @@
+import { randomUUID } from 'node:crypto';
+import {
+  type DeskEvent,
+  type Incident,
+  type IncidentDetail,
+  type IncidentStatus,
+  type incidentCommentInput,
+  type incidentInput,
+  type incidentPatch,
+  type incidentQuery,
+  type incidentStatusChange,
+  incidentTransitions,
+} from '@kontor/contracts';
+import type { RawBuilder } from 'kysely';
+import type { z } from 'zod';
+import { activeUsers, permissionsOfUser } from '../identity/index.js';
+import { hasPermission, type RequestContext } from '../platform/context.js';
+import { Outbox } from '../platform/events/outbox.js';
+import { forbidden, notFound } from '../platform/http/errors.js';
+import type { Db, Platform } from '../platform/platform.js';
+import { agentOnly, badTransition, unprocessable } from './errors.js';
+import { incidentsRepository } from './incidents-repository.js';
+import { incidentSearchText, toDetail, toIncident } from './mappers.js';
+import type { DeskDb, ListTable, StoredIncident } from './tables.js';
+
+export const DESK_TOPIC = 'desk';
+export const AGENT = 'desk.agent';
+export const REQUEST = 'desk.request';
+
+/** Compiles the filter language into a condition over `desk.incidents as i` (query-fields.ts binds it). */
+export type FilterCompiler = (input: string, context: { userId: string | null; now: Date }) => RawBuilder<boolean>;
+
+const announce = (trx: Db, incidentId: string, change: DeskEvent['change']) =>
+  Outbox.add(trx, DESK_TOPIC, { incidentId, change } satisfies DeskEvent);
+
+const isAgent = (ctx: RequestContext) => hasPermission(ctx.actor, AGENT);
+const actorOf = (ctx: RequestContext) => ({
+  actor_id: ctx.actor?.userId ?? null,
+  actor_name: ctx.actor?.displayName ?? 'Kontor',
+});
+
+type Patch = z.output<typeof incidentPatch>;
+/** The fields of a patch, each with how the timeline names its value. */
+const PATCH_FIELDS = [
+  'title',
+  'description',
+  'priority',
+  'categoryId',
+  'groupId',
+  'assigneeId',
+  'labels',
+  'clientRef',
+  'orderRef',
+] as const;
+const TIMELINE_FIELD: Record<(typeof PATCH_FIELDS)[number], string> = {
+  title: 'title',
+  description: 'description',
+  priority: 'priority',
+  categoryId: 'category',
+  groupId: 'group',
+  assigneeId: 'assignee',
+  labels: 'labels',
+  clientRef: 'client',
+  orderRef: 'order',
+};
+
+/** Incidents (обращения): agents work all of them; requesters report and follow their own. */
+export class IncidentService {
+  readonly #db: DeskDb;
+  constructor(
+    private readonly platform: Platform,
+    private readonly compileFilter: FilterCompiler,
+  ) {
+    this.#db = platform.db as DeskDb;
+  }
+
+  async create(ctx: RequestContext, input: z.output<typeof incidentInput>): Promise<IncidentDetail> {
+    const agent = isAgent(ctx);
+    if (!agent) {
+      const agentFields = (['requesterUserId', 'requesterName', 'requesterEmail', 'assigneeId', 'groupId'] as const)
+        .filter((key) => input[key] !== undefined && input[key] !== null)
+        .map((key) => `body.${key}`);
+      if (agentFields.length > 0) throw agentOnly(agentFields);
+    }
+    const requester = await this.#requester(ctx, input);
+    const id = randomUUID();
+    await this.platform.transaction(async (trx) => {
+      const db = trx as DeskDb;
+      await this.#checkList(db, 'desk.categories', input.categoryId, 'body.categoryId');
+      await this.#checkList(db, 'desk.groups', input.groupId, 'body.groupId');
+      const assignee = input.assigneeId ? await this.#agent(db, input.assigneeId, 'body.assigneeId') : null;
+      const row = {
+        id,
+        title: input.title,
+        description: input.description,
+        priority: input.priority,
+        category_id: input.categoryId ?? null,
+        group_id: input.groupId ?? null,
+        assignee_id: assignee?.id ?? null,
+        assignee_name: assignee?.name ?? null,
+        ...requester,
+        client_ref: input.clientRef,
+        order_ref: input.orderRef,
+        labels: input.labels,
+        created_by: ctx.actor?.userId ?? null,
+        search_text: '',
+      };
+      await incidentsRepository.insert(db, row);
+      const stored = (await incidentsRepository.get(db, id)) as StoredIncident;
+      await incidentsRepository.update(db, id, { search_text: incidentSearchText(stored) });
+      await incidentsRepository.addActivity(db, {
+        incident_id: id,
+        kind: 'change',
+        field: 'status',
+        from_value: null,
+        to_value: 'new',
+        ...actorOf(ctx),
+      });
+      if (agent)
+        await this.platform.audit.record(trx, ctx, {
+          action: 'desk.incident.create',
+          entity: 'desk.incident',
+          entityId: id,
+          after: { number: Number(stored.number), title: input.title, priority: input.priority },
+        });
+      await announce(trx, id, 'created');
+    });
+    return this.get(ctx, id);
+  }
+
+  async list(
+    ctx: RequestContext,
+    query: z.output<typeof incidentQuery>,
+  ): Promise<{ incidents: Incident[]; total: number }> {
+    const agent = isAgent(ctx);
+    const ownOnly = !agent || query.mine;
+    const userId = ctx.actor?.userId ?? null;
+    if (ownOnly && !userId) return { incidents: [], total: 0 };
+    const q = query.q?.trim();
+    let where: RawBuilder<boolean> | undefined;
+    if (q) where = this.compileFilter(q, { userId, now: new Date() });
+    const { rows, total } = await incidentsRepository.list(this.#db, {
+      requesterUserId: ownOnly ? (userId ?? undefined) : undefined,
+      where,
+      sort: query.sort,
+      limit: query.limit,
+      offset: query.offset,
+    });
+    return { incidents: rows.map(toIncident), total };
+  }
+
+  /** An incident with its timeline; a requester sees only their own, and no internal notes. */
+  async get(ctx: RequestContext, id: string, db: DeskDb = this.#db): Promise<IncidentDetail> {
+    const row = await incidentsRepository.get(db, id);
+    const agent = isAgent(ctx);
+    if (!row || (!agent && (!ctx.actor?.userId || row.requester_user_id !== ctx.actor.userId)))
+      throw notFound('The incident');
+    return toDetail(row, await incidentsRepository.timeline(db, id, agent));
+  }
+
+  async update(ctx: RequestContext, id: string, patch: Patch): Promise<IncidentDetail> {
+    return this.platform.transaction(async (trx) => {
+      const db = trx as DeskDb;
+      const before = await this.#locked(db, id);
+      const changes: Record<string, unknown> = {};
+      const lines: Array<{ field: string; from: string | null; to: string | null }> = [];
+      const beforeAudit: Record<string, unknown> = {};
+      const afterAudit: Record<string, unknown> = {};
+      const record = (
+        key: (typeof PATCH_FIELDS)[number],
+        from: unknown,
+        to: unknown,
+        shownFrom: string | null,
+        shownTo: string | null,
+      ) => {
+        beforeAudit[key] = from;
+        afterAudit[key] = to;
+        // The description can be long: the timeline says that it changed, the audit log keeps both texts.
+        if (key === 'description') lines.push({ field: 'description', from: null, to: null });
+        else lines.push({ field: TIMELINE_FIELD[key], from: shownFrom, to: shownTo });
+      };
+      const plain = [
+        ['title', 'title'],
+        ['description', 'description'],
+        ['priority', 'priority'],
+        ['clientRef', 'client_ref'],
+        ['orderRef', 'order_ref'],
+      ] as const;
+      for (const [key, column] of plain) {
+        const value = patch[key];
+        if (value === undefined || value === before[column]) continue;
+        changes[column] = value;
+        record(key, before[column], value, before[column] || null, value || null);
+      }
+      if (patch.labels && patch.labels.join('\u0000') !== before.labels.join('\u0000')) {
+        changes.labels = patch.labels;
+        record(
+          'labels',
+          before.labels,
+          patch.labels,
+          before.labels.join(', ') || null,
+          patch.labels.join(', ') || null,
+        );
+      }
+      if (patch.categoryId !== undefined && patch.categoryId !== before.category_id) {
+        const category = await this.#checkList(db, 'desk.categories', patch.categoryId, 'body.categoryId');
+        changes.category_id = patch.categoryId;
+        record('categoryId', before.category_id, patch.categoryId, before.category_name, category?.name ?? null);
+      }
+      if (patch.groupId !== undefined && patch.groupId !== before.group_id) {
+        const group = await this.#checkList(db, 'desk.groups', patch.groupId, 'body.groupId');
+        changes.group_id = patch.groupId;
+        record('groupId', before.group_id, patch.groupId, before.group_name, group?.name ?? null);
+      }
+      if (patch.assigneeId !== undefined && patch.assigneeId !== before.assignee_id) {
+        const assignee = patch.assigneeId ? await this.#agent(db, patch.assigneeId, 'body.assigneeId') : null;
+        changes.assignee_id = assignee?.id ?? null;
+        changes.assignee_name = assignee?.name ?? null;
+        record('assigneeId', before.assignee_id, assignee?.id ?? null, before.assignee_name, assignee?.name ?? null);
+      }
+      if (lines.length === 0) return this.get(ctx, id, db);
+      const merged = { ...before, ...changes } as StoredIncident;
+      await incidentsRepository.update(db, id, { ...changes, search_text: incidentSearchText(merged) });
+      for (const line of lines)
+        await incidentsRepository.addActivity(db, {
+          incident_id: id,
+          kind: 'change',
+          field: line.field,
+          from_value: line.from,
+          to_value: line.to,
+          ...actorOf(ctx),
+        });
+      await this.platform.audit.record(trx, ctx, {
+        action: 'desk.incident.update',
+        entity: 'desk.incident',
+        entityId: id,
+        before: beforeAudit,
+        after: afterAudit,
+      });
+      await announce(trx, id, 'updated');
+      return this.get(ctx, id, db);
+    });
+  }
+
+  /** Moves the incident along `incidentTransitions`; a comment goes with it as a public reply. */
+  async changeStatus(
+    ctx: RequestContext,
+    id: string,
+    change: z.output<typeof incidentStatusChange>,
+  ): Promise<IncidentDetail> {
+    return this.platform.transaction(async (trx) => {
+      const db = trx as DeskDb;
+      const before = await this.#locked(db, id);
+      const allowed: readonly IncidentStatus[] = incidentTransitions[before.status];
+      if (!allowed.includes(change.status)) throw badTransition(before.status, change.status);
+      await incidentsRepository.setStatus(db, id, change.status);
+      await incidentsRepository.addActivity(db, {
+        incident_id: id,
+        kind: 'change',
+        field: 'status',
+        from_value: before.status,
+        to_value: change.status,
+        ...actorOf(ctx),
+      });
+      if (change.comment) await this.#addComment(db, ctx, id, change.comment, false, true);
+      await this.platform.audit.record(trx, ctx, {
+        action: 'desk.incident.status',
+        entity: 'desk.incident',
+        entityId: id,
+        before: { status: before.status },
+        after: { status: change.status },
+      });
+      await announce(trx, id, 'status');
+      return this.get(ctx, id, db);
+    });
+  }
+
+  async comment(
+    ctx: RequestContext,
+    id: string,
+    input: z.output<typeof incidentCommentInput>,
+  ): Promise<IncidentDetail> {
+    const agent = isAgent(ctx);
+    // Throws 404 before anything is written when a requester names someone else's incident.
+    await this.get(ctx, id);
+    return this.platform.transaction(async (trx) => {
+      const db = trx as DeskDb;
+      await this.#locked(db, id);
+      await this.#addComment(db, ctx, id, input.body, agent && input.internal, agent);
+      await incidentsRepository.touch(db, id);
+      await announce(trx, id, 'comment');
+      return this.get(ctx, id, db);
+    });
+  }
+
+  /** The users who hold desk.agent: whom an incident can be assigned to. */
+  async agents(db: Db = this.#db): Promise<Array<{ id: string; name: string }>> {
+    const users = await activeUsers(db);
+    const agents: Array<{ id: string; name: string }> = [];
+    for (const user of users) {
+      const permissions = await permissionsOfUser(db, user.id);
+      if (permissions.has(AGENT) || permissions.has('*')) agents.push({ id: user.id, name: user.displayName });
+    }
+    return agents.sort((a, b) => a.name.localeCompare(b.name, 'sv'));
+  }
+
+  async #addComment(db: DeskDb, ctx: RequestContext, id: string, body: string, internal: boolean, byAgent: boolean) {
+    await incidentsRepository.addActivity(db, { incident_id: id, kind: 'comment', internal, body, ...actorOf(ctx) });
+    if (byAgent && !internal) await incidentsRepository.markFirstResponse(db, id);
+  }
+
+  async #locked(db: DeskDb, id: string): Promise<StoredIncident> {
+    if (!(await incidentsRepository.lock(db, id))) throw notFound('The incident');
+    return (await incidentsRepository.get(db, id)) as StoredIncident;
+  }
+
+  async #requester(ctx: RequestContext, input: z.output<typeof incidentInput>) {
+    if (input.requesterUserId) {
+      const user = (await activeUsers(this.#db)).find((candidate) => candidate.id === input.requesterUserId);
+      if (!user)
+        throw unprocessable('unknown_user', 'No active user has this id', [
+          { path: 'body.requesterUserId', message: 'is not an active user' },
+        ]);
+      return { requester_user_id: user.id, requester_name: user.displayName, requester_email: null };
+    }
+    if (input.requesterName)
+      return {
+        requester_user_id: null,
+        requester_name: input.requesterName,
+        requester_email: input.requesterEmail ?? null,
+      };
+    if (input.requesterEmail)
+      throw unprocessable('requester_name_missing', 'An external requester needs a name', [
+        { path: 'body.requesterName', message: 'is required with requesterEmail' },
+      ]);
+    if (!ctx.actor?.userId) throw forbidden(REQUEST);
+    return { requester_user_id: ctx.actor.userId, requester_name: ctx.actor.displayName, requester_email: null };
+  }
+
+  /** The category or group, which must exist and be in use; null clears it. */
+  async #checkList(db: DeskDb, table: ListTable, id: string | null | undefined, path: string) {
+    if (!id) return null;
+    const entry = await db.selectFrom(table).select(['id', 'name', 'active']).where('id', '=', id).executeTakeFirst();
+    if (!entry?.active) {
+      const what = table === 'desk.categories' ? 'category' : 'group';
+      throw unprocessable(`unknown_${what}`, `There is no such ${what} in use`, [
+        { path, message: `is not a ${what} in use` },
+      ]);
+    }
+    return entry;
+  }
+
+  async #agent(db: DeskDb, id: string, path: string) {
+    const agent = (await this.agents(db)).find((candidate) => candidate.id === id);
+    if (!agent)
+      throw unprocessable('unknown_assignee', 'Incidents are assigned to service desk agents only', [
+        { path, message: 'is not a service desk agent' },
+      ]);
+    return agent;
+  }
+}

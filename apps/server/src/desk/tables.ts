@@ -1,0 +1,62 @@
+import type { IncidentPriority, IncidentStatus } from '@kontor/contracts';
+import type { Generated, Kysely, Selectable } from 'kysely';
+
+export interface IncidentRow {
+  id: string;
+  number: Generated<number>;
+  title: string;
+  description: string;
+  status: Generated<IncidentStatus>;
+  priority: IncidentPriority;
+  category_id: string | null;
+  group_id: string | null;
+  assignee_id: string | null;
+  assignee_name: string | null;
+  requester_user_id: string | null;
+  requester_name: string;
+  requester_email: string | null;
+  client_ref: string;
+  order_ref: string;
+  labels: string[];
+  created_by: string | null;
+  created_at: Generated<Date>;
+  updated_at: Generated<Date>;
+  first_response_at: Date | null;
+  resolved_at: Date | null;
+  closed_at: Date | null;
+  search_text: string;
+}
+
+interface ListRow {
+  id: string;
+  name: string;
+  active: Generated<boolean>;
+  created_at: Generated<Date>;
+  updated_at: Generated<Date>;
+}
+
+export interface ActivityRow {
+  id: Generated<number>;
+  incident_id: string;
+  kind: 'comment' | 'change';
+  internal: Generated<boolean>;
+  body: string | null;
+  field: string | null;
+  from_value: string | null;
+  to_value: string | null;
+  actor_id: string | null;
+  actor_name: string;
+  at: Generated<Date>;
+}
+
+export interface DeskTables {
+  'desk.incidents': IncidentRow;
+  'desk.categories': ListRow;
+  'desk.groups': ListRow;
+  'desk.activities': ActivityRow;
+}
+
+export type DeskDb = Kysely<DeskTables>;
+export type StoredIncident = Selectable<IncidentRow> & { category_name: string | null; group_name: string | null };
+export type StoredActivity = Selectable<ActivityRow>;
+export type ListTable = 'desk.categories' | 'desk.groups';

@@ -1,4 +1,15 @@
-import { AppShell, Avatar, Burger, Button, Group, Menu, NavLink, Text, UnstyledButton } from '@mantine/core';
+import {
+  AppShell,
+  Avatar,
+  Burger,
+  Button,
+  Group,
+  Menu,
+  NavLink,
+  ScrollArea,
+  Text,
+  UnstyledButton,
+} from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
 import { Suspense } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -111,19 +122,22 @@ export function Shell() {
       </AppShell.Header>
 
       <AppShell.Navbar p="xs" id="kontor-navbar" aria-label={t('shell.navigation')} component="nav">
-        {items.map((item) => (
-          <NavLink
-            key={item.to}
-            component={RouterNavLink}
-            to={item.to}
-            // An entry with entries under it (the visitors' panel) is lit by its own page only.
-            end={item.to === '/' || items.some((other) => other.to.startsWith(`${item.to}/`))}
-            label={t(item.label)}
-            active={item.to === activeTo}
-            onClick={close}
-            data-testid={item.testId}
-          />
-        ))}
+        {/* Someone with every permission has more entries than a short screen is tall: they scroll. */}
+        <AppShell.Section grow component={ScrollArea}>
+          {items.map((item) => (
+            <NavLink
+              key={item.to}
+              component={RouterNavLink}
+              to={item.to}
+              // An entry with entries under it (the visitors' panel) is lit by its own page only.
+              end={item.to === '/' || items.some((other) => other.to.startsWith(`${item.to}/`))}
+              label={t(item.label)}
+              active={item.to === activeTo}
+              onClick={close}
+              data-testid={item.testId}
+            />
+          ))}
+        </AppShell.Section>
       </AppShell.Navbar>
 
       <AppShell.Main>

@@ -13,7 +13,7 @@ import {
 } from '@kontor/contracts';
 import type { RawBuilder } from 'kysely';
 import type { z } from 'zod';
-import { activeUsers, permissionsOfUser } from '../identity/index.js';
+import { activeUsers, activeUsersHolding } from '../identity/index.js';
 import { hasPermission, type RequestContext } from '../platform/context.js';
 import { Outbox } from '../platform/events/outbox.js';
 import { forbidden, notFound } from '../platform/http/errors.js';
@@ -295,12 +295,7 @@ export class IncidentService {
 
   /** The users who hold desk.agent: whom an incident can be assigned to. */
   async agents(db: Db = this.#db): Promise<Array<{ id: string; name: string }>> {
-    const users = await activeUsers(db);
-    const agents: Array<{ id: string; name: string }> = [];
-    for (const user of users) {
-      const permissions = await permissionsOfUser(db, user.id);
-      if (permissions.has(AGENT) || permissions.has('*')) agents.push({ id: user.id, name: user.displayName });
-    }
+    const agents = (await activeUsersHolding(db, AGENT)).map((user) => ({ id: user.id, name: user.displayName }));
     return agents.sort((a, b) => a.name.localeCompare(b.name, 'sv'));
   }
 

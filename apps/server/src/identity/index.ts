@@ -22,6 +22,14 @@ export const activeUsers = async (db: Db) =>
     .filter((user) => !user.disabled)
     .map((user) => ({ id: user.id, username: user.username, displayName: user.displayName }));
 
+/** Active users whose roles grant `permission`: whom a module may hand work that needs it. */
+export const activeUsersHolding = async (db: Db, permission: string) =>
+  (await usersRepository.activeHolding(db as IdentityDb, permission)).map((user) => ({
+    id: user.id,
+    username: user.username,
+    displayName: user.displayName,
+  }));
+
 /** What a user may do, by their roles; other modules judge with it what a user did elsewhere (on another node). */
 export const permissionsOfUser = async (db: Db, userId: string): Promise<ReadonlySet<string>> =>
   new Set(await usersRepository.permissionsOf(db as IdentityDb, userId));

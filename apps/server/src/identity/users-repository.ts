@@ -160,6 +160,24 @@ export const usersRepository = {
       .execute();
   },
 
+  /** Active users whose roles grant `permission` (or everything), in one query. */
+  async activeHolding(db: IdentityDb, permission: string): Promise<UserRow[]> {
+    return (await selectUsers(db)
+      .where('u.disabled', '=', false)
+      .where((eb) =>
+        eb.exists(
+          eb
+            .selectFrom('identity.user_roles as ur')
+            .innerJoin('identity.roles as r', 'r.id', 'ur.role_id')
+            .select(sql`1`.as('one'))
+            .whereRef('ur.user_id', '=', 'u.id')
+            .where(sql<boolean>`r.permissions ?| array[${permission}, '*']`),
+        ),
+      )
+      .orderBy('u.username')
+      .execute()) as UserRow[];
+  },
+
   async permissionsOf(db: IdentityDb, userId: string): Promise<string[]> {
     const rows = await db
       .selectFrom('identity.user_roles as ur')

@@ -5,6 +5,9 @@ export const incidentStatuses = ['new', 'in_progress', 'waiting', 'resolved', 'c
 export type IncidentStatus = (typeof incidentStatuses)[number];
 export const incidentPriorities = ['low', 'normal', 'high', 'critical'] as const;
 export type IncidentPriority = (typeof incidentPriorities)[number];
+/** Where an incident came from; public replies go back the same way (docs/desk-channels.md). */
+export const incidentChannels = ['web', 'email', 'telegram', 'sms', 'esb'] as const;
+export type IncidentChannel = (typeof incidentChannels)[number];
 
 /**
  * Where each status may go. Reopening is resolved/closed → in progress; anything else not listed is refused
@@ -117,6 +120,7 @@ export const incident = z.object({
   firstResponseAt: z.iso.datetime().nullable(),
   resolvedAt: z.iso.datetime().nullable(),
   closedAt: z.iso.datetime().nullable(),
+  channel: z.enum(incidentChannels),
 });
 export type Incident = z.infer<typeof incident>;
 

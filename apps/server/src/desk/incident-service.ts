@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import {
   type DeskEvent,
   type Incident,
+  type IncidentChannel,
   type IncidentDetail,
   type IncidentStatus,
   type incidentCommentInput,
@@ -30,9 +31,6 @@ export const REQUEST = 'desk.request';
 /** Compiles the filter language into a condition over `desk.incidents as i` (query-fields.ts binds it). */
 export type FilterCompiler = (input: string, context: { userId: string | null; now: Date }) => RawBuilder<boolean>;
 
-const announce = (trx: Db, incidentId: string, change: DeskEvent['change']) =>
-  Outbox.add(trx, DESK_TOPIC, { incidentId, change } satisfies DeskEvent);
-
 const isAgent = (ctx: RequestContext) => hasPermission(ctx.actor, AGENT);
 const actorOf = (ctx: RequestContext) => ({
   actor_id: ctx.actor?.userId ?? null,
@@ -40,6 +38,29 @@ const actorOf = (ctx: RequestContext) => ({
 });
 
 type Patch = z.output<typeof incidentPatch>;
+
+/** A new incident as every way in gives it: the web form's fields, its requester resolved, and its channel. */
+export type NewIncident = Omit<
+  z.output<typeof incidentInput>,
+  'requesterUserId' | 'requesterName' | 'requesterEmail'
+> & {
+  requester: { requester_user_id: string | null; requester_name: string; requester_email: string | null };
+  channel?: IncidentChannel;
+  /** Where public replies go back: an e-mail address, a Telegram chat id, a phone number. */
+  channelAddress?: string | null;
+};
+
+/** What changed in one incident, told to the desk's other parts inside the transaction that changed it. */
+export interface IncidentChange {
+  kind: DeskEvent['change'];
+  /** The incident after the change. */
+  incident: StoredIncident;
+  /** Before it, for `updated` and `status`. */
+  before?: StoredIncident;
+  comment?: { body: string; internal: boolean; byAgent: boolean };
+  ctx: RequestContext;
+}
+export type IncidentObserver = (trx: Db, change: IncidentChange) => Promise<void>;
 /** The fields of a patch, each with how the timeline names its value. */
 const PATCH_FIELDS = [
   'title',
@@ -67,6 +88,7 @@ const TIMELINE_FIELD: Record<(typeof PATCH_FIELDS)[number], string> = {
 /** Incidents (обращения): agents work all of them; requesters report and follow their own. */
 export class IncidentService {
   readonly #db: DeskDb;
+  readonly #observers: IncidentObserver[] = [];
   constructor(
     private readonly platform: Platform,
     private readonly compileFilter: FilterCompiler,
@@ -75,57 +97,64 @@ export class IncidentService {
   }
 
   async create(ctx: RequestContext, input: z.output<typeof incidentInput>): Promise<IncidentDetail> {
-    const agent = isAgent(ctx);
-    if (!agent) {
+    if (!isAgent(ctx)) {
       const agentFields = (['requesterUserId', 'requesterName', 'requesterEmail', 'assigneeId', 'groupId'] as const)
         .filter((key) => input[key] !== undefined && input[key] !== null)
         .map((key) => `body.${key}`);
       if (agentFields.length > 0) throw agentOnly(agentFields);
     }
     const requester = await this.#requester(ctx, input);
-    const id = randomUUID();
-    await this.platform.transaction(async (trx) => {
-      const db = trx as DeskDb;
-      await this.#checkList(db, 'desk.categories', input.categoryId, 'body.categoryId');
-      await this.#checkList(db, 'desk.groups', input.groupId, 'body.groupId');
-      const assignee = input.assigneeId ? await this.#agent(db, input.assigneeId, 'body.assigneeId') : null;
-      const row = {
-        id,
-        title: input.title,
-        description: input.description,
-        priority: input.priority,
-        category_id: input.categoryId ?? null,
-        group_id: input.groupId ?? null,
-        assignee_id: assignee?.id ?? null,
-        assignee_name: assignee?.name ?? null,
-        ...requester,
-        client_ref: input.clientRef,
-        order_ref: input.orderRef,
-        labels: input.labels,
-        created_by: ctx.actor?.userId ?? null,
-        search_text: '',
-      };
-      await incidentsRepository.insert(db, row);
-      const stored = (await incidentsRepository.get(db, id)) as StoredIncident;
-      await incidentsRepository.update(db, id, { search_text: incidentSearchText(stored) });
-      await incidentsRepository.addActivity(db, {
-        incident_id: id,
-        kind: 'change',
-        field: 'status',
-        from_value: null,
-        to_value: 'new',
-        ...actorOf(ctx),
-      });
-      if (agent)
-        await this.platform.audit.record(trx, ctx, {
-          action: 'desk.incident.create',
-          entity: 'desk.incident',
-          entityId: id,
-          after: { number: Number(stored.number), title: input.title, priority: input.priority },
-        });
-      await announce(trx, id, 'created');
-    });
+    const id = await this.platform.transaction(
+      async (trx) => (await this.insert(trx, ctx, { ...input, requester })).id,
+    );
     return this.get(ctx, id);
+  }
+
+  /** Creates an incident inside the caller's transaction: the web form, and every channel's first message. */
+  async insert(trx: Db, ctx: RequestContext, input: NewIncident): Promise<StoredIncident> {
+    const db = trx as DeskDb;
+    const id = randomUUID();
+    await this.#checkList(db, 'desk.categories', input.categoryId, 'body.categoryId');
+    await this.#checkList(db, 'desk.groups', input.groupId, 'body.groupId');
+    const assignee = input.assigneeId ? await this.#agent(db, input.assigneeId, 'body.assigneeId') : null;
+    await incidentsRepository.insert(db, {
+      id,
+      title: input.title,
+      description: input.description,
+      priority: input.priority,
+      category_id: input.categoryId ?? null,
+      group_id: input.groupId ?? null,
+      assignee_id: assignee?.id ?? null,
+      assignee_name: assignee?.name ?? null,
+      ...input.requester,
+      client_ref: input.clientRef,
+      order_ref: input.orderRef,
+      labels: input.labels,
+      channel: input.channel ?? 'web',
+      channel_address: input.channelAddress ?? null,
+      created_by: ctx.actor?.userId ?? null,
+      search_text: '',
+    });
+    const inserted = (await incidentsRepository.get(db, id)) as StoredIncident;
+    await incidentsRepository.update(db, id, { search_text: incidentSearchText(inserted) });
+    await incidentsRepository.addActivity(db, {
+      incident_id: id,
+      kind: 'change',
+      field: 'status',
+      from_value: null,
+      to_value: 'new',
+      ...actorOf(ctx),
+    });
+    if (isAgent(ctx))
+      await this.platform.audit.record(trx, ctx, {
+        action: 'desk.incident.create',
+        entity: 'desk.incident',
+        entityId: id,
+        after: { number: Number(inserted.number), title: input.title, priority: input.priority },
+      });
+    const stored = (await incidentsRepository.get(db, id)) as StoredIncident;
+    await this.#changed(trx, { kind: 'created', incident: stored, ctx });
+    return stored;
   }
 
   async list(
@@ -237,7 +266,12 @@ export class IncidentService {
         before: beforeAudit,
         after: afterAudit,
       });
-      await announce(trx, id, 'updated');
+      await this.#changed(trx, {
+        kind: 'updated',
+        incident: (await incidentsRepository.get(db, id)) as StoredIncident,
+        before,
+        ctx,
+      });
       return this.get(ctx, id, db);
     });
   }
@@ -249,30 +283,43 @@ export class IncidentService {
     change: z.output<typeof incidentStatusChange>,
   ): Promise<IncidentDetail> {
     return this.platform.transaction(async (trx) => {
-      const db = trx as DeskDb;
-      const before = await this.#locked(db, id);
-      const allowed: readonly IncidentStatus[] = incidentTransitions[before.status];
-      if (!allowed.includes(change.status)) throw badTransition(before.status, change.status);
-      await incidentsRepository.setStatus(db, id, change.status);
-      await incidentsRepository.addActivity(db, {
-        incident_id: id,
-        kind: 'change',
-        field: 'status',
-        from_value: before.status,
-        to_value: change.status,
-        ...actorOf(ctx),
-      });
-      if (change.comment) await this.#addComment(db, ctx, id, change.comment, false, true);
-      await this.platform.audit.record(trx, ctx, {
-        action: 'desk.incident.status',
-        entity: 'desk.incident',
-        entityId: id,
-        before: { status: before.status },
-        after: { status: change.status },
-      });
-      await announce(trx, id, 'status');
-      return this.get(ctx, id, db);
+      await this.move(trx, ctx, id, change);
+      return this.get(ctx, id, trx as DeskDb);
     });
+  }
+
+  /** `changeStatus` inside the caller's transaction (a problem resolving its incidents, a requester's reply). */
+  async move(trx: Db, ctx: RequestContext, id: string, change: z.output<typeof incidentStatusChange>) {
+    const db = trx as DeskDb;
+    const before = await this.#locked(db, id);
+    const allowed: readonly IncidentStatus[] = incidentTransitions[before.status];
+    if (!allowed.includes(change.status)) throw badTransition(before.status, change.status);
+    await incidentsRepository.setStatus(db, id, change.status);
+    await incidentsRepository.addActivity(db, {
+      incident_id: id,
+      kind: 'change',
+      field: 'status',
+      from_value: before.status,
+      to_value: change.status,
+      ...actorOf(ctx),
+    });
+    if (change.comment) await this.#addComment(db, ctx, id, change.comment, false, isAgent(ctx));
+    await this.platform.audit.record(trx, ctx, {
+      action: 'desk.incident.status',
+      entity: 'desk.incident',
+      entityId: id,
+      before: { status: before.status },
+      after: { status: change.status },
+    });
+    const incident = (await incidentsRepository.get(db, id)) as StoredIncident;
+    await this.#changed(trx, { kind: 'status', incident, before, ctx });
+    if (change.comment)
+      await this.#changed(trx, {
+        kind: 'comment',
+        incident,
+        ctx,
+        comment: { body: change.comment, internal: false, byAgent: isAgent(ctx) },
+      });
   }
 
   async comment(
@@ -280,17 +327,38 @@ export class IncidentService {
     id: string,
     input: z.output<typeof incidentCommentInput>,
   ): Promise<IncidentDetail> {
-    const agent = isAgent(ctx);
     // Throws 404 before anything is written when a requester names someone else's incident.
     await this.get(ctx, id);
     return this.platform.transaction(async (trx) => {
-      const db = trx as DeskDb;
-      await this.#locked(db, id);
-      await this.#addComment(db, ctx, id, input.body, agent && input.internal, agent);
-      await incidentsRepository.touch(db, id);
-      await announce(trx, id, 'comment');
-      return this.get(ctx, id, db);
+      await this.addComment(trx, ctx, id, input.body, isAgent(ctx) && input.internal);
+      return this.get(ctx, id, trx as DeskDb);
     });
+  }
+
+  /** A comment inside the caller's transaction; only an agent's comment can be internal or count as a response. */
+  async addComment(trx: Db, ctx: RequestContext, id: string, body: string, internal: boolean) {
+    const db = trx as DeskDb;
+    const byAgent = isAgent(ctx);
+    await this.#locked(db, id);
+    await this.#addComment(db, ctx, id, body, byAgent && internal, byAgent);
+    await incidentsRepository.touch(db, id);
+    const incident = (await incidentsRepository.get(db, id)) as StoredIncident;
+    await this.#changed(trx, {
+      kind: 'comment',
+      incident,
+      ctx,
+      comment: { body, internal: byAgent && internal, byAgent },
+    });
+  }
+
+  /** Another part of the desk (notifications, channels, SLA) follows every change, inside its transaction. */
+  observe(observer: IncidentObserver) {
+    this.#observers.push(observer);
+  }
+
+  async #changed(trx: Db, change: IncidentChange) {
+    for (const observer of this.#observers) await observer(trx, change);
+    await Outbox.add(trx, DESK_TOPIC, { incidentId: change.incident.id, change: change.kind } satisfies DeskEvent);
   }
 
   /** The users who hold desk.agent: whom an incident can be assigned to. */

@@ -1,6 +1,7 @@
 import { fileURLToPath } from 'node:url';
 import type { KontorModule } from '../platform/platform.js';
 import type { SyncService } from '../sync/index.js';
+import { ChannelIntake } from './channels/intake.js';
 import { hubOnly } from './errors.js';
 import { AGENT, DESK_TOPIC, IncidentService, REQUEST } from './incident-service.js';
 import { DeskListsService } from './lists-service.js';
@@ -12,7 +13,7 @@ export { DESK_TOPIC } from './incident-service.js';
 
 /** The service desk (seed 003, docs/desk.md): incidents and their timelines, on the hub. */
 export function createDeskModule(sync: () => SyncService): KontorModule {
-  let services: { incidents: IncidentService; lists: DeskListsService } | undefined;
+  let services: { incidents: IncidentService; lists: DeskListsService; intake: ChannelIntake } | undefined;
   const ready = () => {
     if (!services) throw new Error('desk is used before the node initialised it');
     return services;
@@ -27,10 +28,8 @@ export function createDeskModule(sync: () => SyncService): KontorModule {
     ],
     topics: { [DESK_TOPIC]: AGENT },
     init(platform) {
-      services = {
-        incidents: new IncidentService(platform, compileIncidentFilter),
-        lists: new DeskListsService(platform),
-      };
+      const incidents = new IncidentService(platform, compileIncidentFilter);
+      services = { incidents, lists: new DeskListsService(platform), intake: new ChannelIntake(platform, incidents) };
     },
     async register(app) {
       const { incidents, lists } = ready();

@@ -51,6 +51,7 @@ export const toIncident = (row: StoredIncident): Incident => ({
   firstResponseAt: isoOrNull(row.first_response_at),
   resolvedAt: isoOrNull(row.resolved_at),
   closedAt: isoOrNull(row.closed_at),
+  channel: row.channel,
 });
 
 export const toActivity = (row: StoredActivity): Activity => ({

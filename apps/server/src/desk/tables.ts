@@ -1,4 +1,4 @@
-import type { IncidentPriority, IncidentStatus } from '@kontor/contracts';
+import type { IncidentChannel, IncidentPriority, IncidentStatus } from '@kontor/contracts';
 import type { Generated, Kysely, Selectable } from 'kysely';
 
 export interface IncidentRow {
@@ -25,6 +25,8 @@ export interface IncidentRow {
   resolved_at: Date | null;
   closed_at: Date | null;
   search_text: string;
+  channel: Generated<IncidentChannel>;
+  channel_address: string | null;
 }
 
 interface ListRow {
@@ -49,8 +51,23 @@ export interface ActivityRow {
   at: Generated<Date>;
 }
 
+interface InboundMessageRow {
+  channel: IncidentChannel;
+  external_id: string;
+  incident_id: string;
+  received_at: Generated<Date>;
+}
+
+interface MessageThreadRow {
+  channel: IncidentChannel;
+  thread_key: string;
+  incident_id: string;
+}
+
 export interface DeskTables {
   'desk.incidents': IncidentRow;
+  'desk.inbound_messages': InboundMessageRow;
+  'desk.message_threads': MessageThreadRow;
   'desk.categories': ListRow;
   'desk.groups': ListRow;
   'desk.activities': ActivityRow;

@@ -27,6 +27,9 @@ export interface IncidentRow {
   search_text: string;
   channel: Generated<IncidentChannel>;
   channel_address: string | null;
+  /** Set by the SLA policy of the incident's priority; null where no policy applies. */
+  response_due_at: Date | null;
+  resolution_due_at: Date | null;
 }
 
 interface ListRow {
@@ -64,7 +67,13 @@ interface MessageThreadRow {
   incident_id: string;
 }
 
+interface GroupMemberRow {
+  group_id: string;
+  user_id: string;
+}
+
 export interface DeskTables {
+  'desk.group_members': GroupMemberRow;
   'desk.incidents': IncidentRow;
   'desk.inbound_messages': InboundMessageRow;
   'desk.message_threads': MessageThreadRow;

@@ -2,7 +2,7 @@ import type { IncidentChannel, IncidentStatus } from '@kontor/contracts';
 import { sql } from 'kysely';
 import type { RequestContext } from '../../platform/context.js';
 import type { Db, Platform } from '../../platform/platform.js';
-import type { IncidentService } from '../incident-service.js';
+import type { IncidentService, NewIncident } from '../incident-service.js';
 import type { DeskDb } from '../tables.js';
 
 /** One message from outside Kontor, as a channel adapter hands it over (docs/desk-channels.md). */
@@ -22,6 +22,8 @@ export interface InboundMessage {
   };
   subject: string;
   body: string;
+  /** What a structured channel (the ESB) knows beyond the text; a first message only. */
+  fields?: Partial<Pick<NewIncident, 'priority' | 'clientRef' | 'orderRef' | 'labels' | 'categoryId'>>;
 }
 
 export interface Received {
@@ -103,6 +105,7 @@ export class ChannelIntake {
         clientRef: '',
         orderRef: '',
         labels: [],
+        ...message.fields,
         requester: {
           requester_user_id: null,
           requester_name: message.from.name.slice(0, TITLE_MAX) || message.from.address,

@@ -21,3 +21,16 @@ create table desk.message_threads (
   primary key (channel, thread_key)
 );
 create index message_threads_incident on desk.message_threads (incident_id);
+
+-- Which agents work in which group: a group's incidents, shared filters and notifications reach its members.
+create table desk.group_members (
+  group_id uuid not null references desk.groups (id),
+  user_id uuid not null,
+  primary key (group_id, user_id)
+);
+create index group_members_user on desk.group_members (user_id);
+
+-- SLA targets (docs/desk-sla.md): when the first public response and the resolution are due, in business hours.
+alter table desk.incidents
+  add column response_due_at timestamptz,
+  add column resolution_due_at timestamptz;

@@ -3,8 +3,26 @@ import { resolve } from 'node:path';
 import { z } from 'zod';
 
 const flexibleBoolean = z.union([z.boolean(), z.stringbool()]);
+const knownTimeZone = (zone: string) => {
+  try {
+    new Intl.DateTimeFormat('en', { timeZone: zone });
+    return true;
+  } catch {
+    return false;
+  }
+};
 const optionalUrl = (protocols: RegExp, example: string) =>
   z.url({ protocol: protocols, error: `expected a URL such as ${example}` }).optional();
+
+/** A setting given as JSON text (from the environment or a flag); text that is not JSON is left for zod to refuse. */
+const parseJsonText = (value: unknown) => {
+  if (typeof value !== 'string') return value;
+  try {
+    return JSON.parse(value) as unknown;
+  } catch {
+    return value;
+  }
+};
 
 /** The one description of every setting Kontor reads; see docs/configuration.md. */
 export const configSchema = z
@@ -86,6 +104,79 @@ export const configSchema = z
       .default('Kontor <kontor@localhost>'),
     /** First retry delay of a message the SMTP server did not take; it doubles, with jitter, per attempt. */
     mailRetryBaseMs: z.coerce.number().int().min(10).default(30_000),
+    /** RabbitMQ the service desk takes incidents from (docs/desk-esb.md); without it the ESB channel is off. */
+    deskAmqpUrl: optionalUrl(/^amqps?$/, 'amqp://user:pass@rabbitmq.example.org:5672'),
+    /** The queue of incident messages; its dead letters go to `<queue>.dead`. */
+    deskAmqpQueue: z.string().trim().min(1).max(200).default('kontor.desk.incidents'),
+    /** ESB messages taken in at once (unacknowledged): the channel's concurrency. */
+    deskAmqpPrefetch: z.coerce.number().int().min(1).max(1000).default(50),
+    /** How long a message that failed for a passing reason (the database away) waits before it is retried. */
+    deskAmqpRetryMs: z.coerce.number().int().min(10).default(5000),
+    /** The organisation's IANA time zone: where the desk dashboard's days begin (docs/desk-dashboards.md). */
+    timeZone: z
+      .string()
+      .refine(knownTimeZone, { error: 'expected an IANA time zone such as Europe/Stockholm' })
+      .default('Europe/Stockholm'),
+    // The service desk's Telegram bot and SMS gateway (docs/desk-channels.md).
+    /** The bot's token from @BotFather; the Telegram webhook answers 404 while it is unset. */
+    deskTelegramBotToken: z
+      .string()
+      .regex(/^\d+:[\w-]+$/, 'expected a bot token such as 123456:ABC-DEF1234ghIkl')
+      .optional(),
+    /** The Bot API's base URL (a self-hosted Bot API server, or a stand-in in tests). */
+    deskTelegramApiUrl: z.url({ protocol: /^https?$/ }).default('https://api.telegram.org'),
+    /** The `secret_token` given to setWebhook: Telegram sends it in X-Telegram-Bot-Api-Secret-Token. */
+    deskTelegramWebhookSecret: z
+      .string()
+      .regex(/^[\w-]{16,256}$/, 'expected 16–256 characters of A–Z, a–z, 0–9, _ and -')
+      .optional(),
+    /** The gateway's send endpoint for replies; inbound SMS work without it. */
+    deskSmsGatewayUrl: optionalUrl(/^https?$/, 'https://sms-gateway.example.org/send'),
+    /** The HMAC-SHA256 key shared with the gateway, both ways; the SMS webhook answers 404 while it is unset. */
+    deskSmsSecret: z.string().min(16, 'expected at least 16 characters').optional(),
+    /** Telegram and SMS webhook requests per client address per minute. */
+    deskChannelRateLimitPerMinute: z.coerce.number().int().min(1).default(600),
+    /** How often the Telegram/SMS reply queue looks for work when nothing nudges it. */
+    deskChannelPollMs: z.coerce.number().int().min(50).default(5_000),
+    /** First retry delay of a reply Telegram or the gateway did not take; it doubles, with jitter, per attempt. */
+    deskChannelRetryBaseMs: z.coerce.number().int().min(10).default(30_000),
+    // The service desk's e-mail channel and incident attachments (docs/desk-channels.md).
+    /** The largest file an incident takes, by upload or e-mail (25 MB). */
+    deskAttachmentMaxBytes: z.coerce.number().int().min(1024).default(26_214_400),
+    /** Port of the inbound SMTP listener for the desk's mail (a hub only); 0 or unset: no listener. */
+    deskSmtpPort: z.coerce.number().int().min(0).max(65535).default(0),
+    /** Address the listener binds to; an MTA in front of it relays from the same machine by default. */
+    deskSmtpHost: z.string().min(1).default('127.0.0.1'),
+    /** The desk's own address (support@example.org): replies name it, the listener takes mail only for it and its domain. */
+    deskMailAddress: z.email().max(254).optional(),
+    // Exporting service-desk problems to a task manager as signed webhook events (docs/desk-problems.md).
+    /** Where `desk.problem.exported` events are POSTed; without it (and the secret) problems cannot be exported. */
+    deskProblemWebhookUrl: optionalUrl(/^https?$/, 'https://tasks.example.org/hooks/kontor'),
+    /** The HMAC-SHA256 key of the `x-kontor-signature` header; shared with the task manager. */
+    deskProblemWebhookSecret: z.string().min(16, 'expected at least 16 characters').optional(),
+    /** Export each new problem as it is opened (by a rule or an agent), not only on request. */
+    deskProblemAutoExport: flexibleBoolean.default(false),
+    /** First retry delay of an export the task manager did not take; it doubles, with jitter, per attempt. */
+    deskProblemExportRetryBaseMs: z.coerce.number().int().min(10).default(5_000),
+    // Sign-in with an OpenID Connect provider such as Keycloak (docs/sso.md).
+    /** The provider's issuer, e.g. https://keycloak.example.org/realms/kontor; SSO is on when it is set. */
+    oidcIssuer: optionalUrl(/^https?$/, 'https://keycloak.example.org/realms/kontor'),
+    oidcClientId: z.string().trim().min(1).default('kontor'),
+    oidcClientSecret: z.string().min(1).optional(),
+    /** Provider roles (`realm:<role>`, `client:<role>`) to Kontor role names: a JSON object of string → string or string[]. */
+    oidcRoleMap: z
+      .preprocess(
+        parseJsonText,
+        z.record(
+          z.string().regex(/^(realm|client):.+$/, 'expected keys such as "realm:desk-agent" or "client:admin"'),
+          z.union([z.string().min(1), z.array(z.string().min(1))]),
+          { error: 'expected a JSON object such as {"realm:desk-agent": "Service desk agent"}' },
+        ),
+      )
+      .default({}),
+    oidcButtonLabel: z.string().trim().min(1).max(60).default('Keycloak'),
+    /** Refuse password sign-in (403) for everyone but the built-in `admin`, the break-glass account. */
+    localLoginDisabled: flexibleBoolean.default(false),
   })
   .superRefine((config, ctx) => {
     // A client started without a hub is enrolled from its first-run page instead.
@@ -101,7 +192,19 @@ export type SettingName = keyof ConfigInput;
 export const settingNames = Object.keys(configSchema.shape) as SettingName[];
 
 /** Settings whose values never appear in messages or logs. */
-const secretSettings = new Set<string>(['adminPassword', 'databaseUrl', 'redisUrl', 'enrollCode', 'smtpUrl']);
+const secretSettings = new Set<string>([
+  'adminPassword',
+  'databaseUrl',
+  'redisUrl',
+  'enrollCode',
+  'smtpUrl',
+  'deskAmqpUrl',
+  'oidcClientSecret',
+  'deskTelegramBotToken',
+  'deskTelegramWebhookSecret',
+  'deskSmsSecret',
+  'deskProblemWebhookSecret',
+]);
 
 export class ConfigError extends Error {
   override name = 'ConfigError';

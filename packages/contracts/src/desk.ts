@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { incidentAttachment } from './desk-attachments.js';
 
 /** An incident's life (обращение): new → in progress → waiting → resolved → closed, with reopen. */
 export const incidentStatuses = ['new', 'in_progress', 'waiting', 'resolved', 'closed'] as const;
@@ -82,7 +83,8 @@ export const incidentQuery = z.strictObject({
   mine: z.stringbool().optional(),
   sort: z.enum(incidentSorts).default('created'),
   limit: z.coerce.number().int().min(1).max(200).default(50),
-  offset: z.coerce.number().int().min(0).max(100_000).default(0),
+  /** Where the previous page ended: its `nextCursor`, opaque (docs/desk.md, "Paging"). */
+  cursor: z.string().max(500).optional(),
 });
 
 export const incidentSuggestQuery = z.strictObject({
@@ -121,6 +123,11 @@ export const incident = z.object({
   resolvedAt: z.iso.datetime().nullable(),
   closedAt: z.iso.datetime().nullable(),
   channel: z.enum(incidentChannels),
+  /** SLA due times (docs/desk-sla.md; `slaClocks` reads them); null where no policy applies. */
+  responseDueAt: z.iso.datetime().nullable(),
+  resolutionDueAt: z.iso.datetime().nullable(),
+  /** Since when the resolution clock is stopped (the incident waits), or null. */
+  slaPausedSince: z.iso.datetime().nullable(),
 });
 export type Incident = z.infer<typeof incident>;
 
@@ -140,9 +147,20 @@ export const activity = z.object({
 });
 export type Activity = z.infer<typeof activity>;
 
-export const incidentDetail = incident.extend({ timeline: z.array(activity) });
+export const incidentDetail = incident.extend({
+  timeline: z.array(activity),
+  attachments: z.array(incidentAttachment),
+});
 export type IncidentDetail = z.infer<typeof incidentDetail>;
-export const incidentPage = z.object({ incidents: z.array(incident), total: z.number().int() });
+/** Keyset pages: `total` counts the matches up to INCIDENT_COUNT_CAP; `totalCapped` says there are more. */
+export const INCIDENT_COUNT_CAP = 10_000;
+export const incidentPage = z.object({
+  incidents: z.array(incident),
+  total: z.number().int(),
+  totalCapped: z.literal(true).optional(),
+  /** The `cursor` of the next page; absent on the last one. */
+  nextCursor: z.string().optional(),
+});
 
 /** Live topic `desk` (agents): an incident changed; lists re-read. */
 export const deskEvent = z.object({
@@ -162,3 +180,7 @@ export const deskListPatch = z
 export const deskList = z.object({ entries: z.array(deskListEntry) });
 
 export const deskAgents = z.object({ agents: z.array(z.object({ id: z.uuid(), name: z.string() })) });
+
+/** `GET/PUT /api/desk/groups/:id/members`: the agents who work in a group (only agents can be members). */
+export const deskGroupMembers = z.object({ members: z.array(z.object({ id: z.uuid(), name: z.string() })) });
+export const deskGroupMembersInput = z.strictObject({ userIds: z.array(z.uuid()).max(500) });

@@ -1,12 +1,12 @@
 import { randomUUID } from 'node:crypto';
 import {
   type DeskEvent,
-  type Incident,
   type IncidentChannel,
   type IncidentDetail,
   type IncidentStatus,
   type incidentCommentInput,
   type incidentInput,
+  type incidentPage,
   type incidentPatch,
   type incidentQuery,
   type incidentStatusChange,
@@ -19,7 +19,9 @@ import { hasPermission, type RequestContext } from '../platform/context.js';
 import { Outbox } from '../platform/events/outbox.js';
 import { forbidden, notFound } from '../platform/http/errors.js';
 import type { Db, Platform } from '../platform/platform.js';
+import { attachmentsRepository } from './attachments/attachments-repository.js';
 import { agentOnly, badTransition, unprocessable } from './errors.js';
+import { encodeCursor } from './incident-paging.js';
 import { incidentsRepository } from './incidents-repository.js';
 import { incidentSearchText, toDetail, toIncident } from './mappers.js';
 import type { DeskDb, ListTable, StoredIncident } from './tables.js';
@@ -157,10 +159,7 @@ export class IncidentService {
     return stored;
   }
 
-  async list(
-    ctx: RequestContext,
-    query: z.output<typeof incidentQuery>,
-  ): Promise<{ incidents: Incident[]; total: number }> {
+  async list(ctx: RequestContext, query: z.output<typeof incidentQuery>): Promise<z.output<typeof incidentPage>> {
     const agent = isAgent(ctx);
     const ownOnly = !agent || query.mine;
     const userId = ctx.actor?.userId ?? null;
@@ -168,14 +167,20 @@ export class IncidentService {
     const q = query.q?.trim();
     let where: RawBuilder<boolean> | undefined;
     if (q) where = this.compileFilter(q, { userId, now: new Date() });
-    const { rows, total } = await incidentsRepository.list(this.#db, {
+    const page = await incidentsRepository.list(this.#db, {
       requesterUserId: ownOnly ? (userId ?? undefined) : undefined,
       where,
       sort: query.sort,
       limit: query.limit,
-      offset: query.offset,
+      cursor: query.cursor,
     });
-    return { incidents: rows.map(toIncident), total };
+    const last = page.rows.at(-1);
+    return {
+      incidents: page.rows.map(toIncident),
+      total: page.total,
+      ...(page.totalCapped ? { totalCapped: true as const } : {}),
+      ...(page.more && last ? { nextCursor: encodeCursor(query.sort, last) } : {}),
+    };
   }
 
   /** An incident with its timeline; a requester sees only their own, and no internal notes. */
@@ -184,7 +189,7 @@ export class IncidentService {
     const agent = isAgent(ctx);
     if (!row || (!agent && (!ctx.actor?.userId || row.requester_user_id !== ctx.actor.userId)))
       throw notFound('The incident');
-    return toDetail(row, await incidentsRepository.timeline(db, id, agent));
+    return toDetail(row, await incidentsRepository.timeline(db, id, agent), await attachmentsRepository.list(db, id));
   }
 
   async update(ctx: RequestContext, id: string, patch: Patch): Promise<IncidentDetail> {

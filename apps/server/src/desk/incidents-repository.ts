@@ -1,5 +1,6 @@
-import type { IncidentStatus } from '@kontor/contracts';
+import { INCIDENT_COUNT_CAP, type IncidentStatus } from '@kontor/contracts';
 import { type Insertable, type RawBuilder, sql, type Updateable } from 'kysely';
+import { afterCursor, decodeCursor, type IncidentSort, orderColumns, PAGE_KEY_COLUMNS } from './incident-paging.js';
 import type { ActivityRow, DeskDb, IncidentRow, ListTable, StoredActivity, StoredIncident } from './tables.js';
 
 export interface IncidentFilter {
@@ -7,12 +8,19 @@ export interface IncidentFilter {
   requesterUserId?: string;
   /** A compiled filter-language expression over `desk.incidents as i`. */
   where?: RawBuilder<boolean>;
-  sort: 'created' | 'updated' | 'priority';
+  sort: IncidentSort;
   limit: number;
-  offset: number;
+  /** The `nextCursor` of the page before; the first page without it. */
+  cursor?: string;
 }
 
-const PRIORITY_RANK = sql<number>`case i.priority when 'critical' then 4 when 'high' then 3 when 'normal' then 2 else 1 end`;
+export interface IncidentListPage {
+  rows: Array<StoredIncident & { page_created: string; page_updated: string; page_rank: number }>;
+  /** Whether rows follow the last one. */
+  more: boolean;
+  total: number;
+  totalCapped: boolean;
+}
 
 function selectIncidents(db: DeskDb) {
   return db
@@ -80,26 +88,32 @@ export const incidentsRepository = {
     await db.updateTable('desk.incidents').set({ updated_at: sql<Date>`now()` }).where('id', '=', id).execute();
   },
 
-  async list(db: DeskDb, filter: IncidentFilter): Promise<{ rows: StoredIncident[]; total: number }> {
-    let query = selectIncidents(db);
-    let count = db.selectFrom('desk.incidents as i').select((eb) => eb.fn.countAll<number>().as('n'));
-    if (filter.requesterUserId) {
-      query = query.where('i.requester_user_id', '=', filter.requesterUserId);
-      count = count.where('i.requester_user_id', '=', filter.requesterUserId);
-    }
-    if (filter.where) {
-      const where = filter.where;
-      query = query.where(() => where);
-      count = count.where(() => where);
-    }
-    if (filter.sort === 'priority') query = query.orderBy(PRIORITY_RANK, 'desc').orderBy('i.created_at', 'desc');
-    else if (filter.sort === 'updated') query = query.orderBy('i.updated_at', 'desc');
-    else query = query.orderBy('i.created_at', 'desc');
-    const [rows, total] = await Promise.all([
-      query.orderBy('i.id', 'desc').limit(filter.limit).offset(filter.offset).execute(),
-      count.executeTakeFirstOrThrow(),
-    ]);
-    return { rows: rows as StoredIncident[], total: Number(total.n) };
+  /** One keyset page in the filter's order, and the count of matches up to INCIDENT_COUNT_CAP. */
+  async list(db: DeskDb, filter: IncidentFilter): Promise<IncidentListPage> {
+    const conditions: RawBuilder<boolean>[] = [];
+    if (filter.requesterUserId) conditions.push(sql<boolean>`i.requester_user_id = ${filter.requesterUserId}`);
+    if (filter.where) conditions.push(filter.where);
+    const matching = conditions.length > 0 ? sql.join(conditions, sql` and `) : sql`true`;
+    const after = filter.cursor ? afterCursor(decodeCursor(filter.sort, filter.cursor)) : sql<boolean>`true`;
+    let query = selectIncidents(db)
+      .select([
+        PAGE_KEY_COLUMNS.page_created.as('page_created'),
+        PAGE_KEY_COLUMNS.page_updated.as('page_updated'),
+        PAGE_KEY_COLUMNS.page_rank.as('page_rank'),
+      ])
+      .where(() => sql<boolean>`${matching} and ${after}`);
+    for (const column of orderColumns(filter.sort)) query = query.orderBy(column, 'desc');
+    // Counting stops past the cap: a filter matching a million incidents costs no full count on every page.
+    const count = sql<{ n: number }>`select count(*)::int as n from (
+      select 1 from desk.incidents i where ${matching} limit ${INCIDENT_COUNT_CAP + 1}) matches`;
+    const [rows, counted] = await Promise.all([query.limit(filter.limit + 1).execute(), count.execute(db)]);
+    const n = Number(counted.rows[0]?.n ?? 0);
+    return {
+      rows: rows.slice(0, filter.limit) as IncidentListPage['rows'],
+      more: rows.length > filter.limit,
+      total: Math.min(n, INCIDENT_COUNT_CAP),
+      totalCapped: n > INCIDENT_COUNT_CAP,
+    };
   },
 
   async addActivity(db: DeskDb, row: Insertable<ActivityRow>): Promise<void> {

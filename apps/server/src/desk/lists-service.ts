@@ -1,9 +1,12 @@
 import { randomUUID } from 'node:crypto';
 import type { DeskListEntry } from '@kontor/contracts';
+import { activeUsersHolding } from '../identity/index.js';
 import type { RequestContext } from '../platform/context.js';
 import { notFound } from '../platform/http/errors.js';
 import type { Platform } from '../platform/platform.js';
-import { nameTaken } from './errors.js';
+import { nameTaken, unprocessable } from './errors.js';
+import { groupMembersRepository } from './group-members-repository.js';
+import { AGENT } from './incident-service.js';
 import { listsRepository } from './incidents-repository.js';
 import type { DeskDb, ListTable } from './tables.js';
 
@@ -64,5 +67,53 @@ export class DeskListsService {
       });
       return after;
     });
+  }
+
+  /** The agents who work in a group, by name. */
+  async members(_ctx: RequestContext, groupId: string, db: DeskDb = this.#db) {
+    await this.#group(db, groupId);
+    const ids = new Set(await groupMembersRepository.ofGroup(db, groupId));
+    const agents = await activeUsersHolding(db, AGENT);
+    const collator = new Intl.Collator('sv');
+    return {
+      members: agents
+        .filter((agent) => ids.has(agent.id))
+        .map((agent) => ({ id: agent.id, name: agent.displayName }))
+        .sort((a, b) => collator.compare(a.name, b.name)),
+    };
+  }
+
+  /** Replaces a group's members; only service desk agents can be members (422 naming each one who is not). */
+  async setMembers(ctx: RequestContext, groupId: string, userIds: readonly string[]) {
+    return this.platform.transaction(async (trx) => {
+      const db = trx as DeskDb;
+      await this.#group(db, groupId);
+      const agentIds = new Set((await activeUsersHolding(db, AGENT)).map((agent) => agent.id));
+      const strangers = userIds.flatMap((id, index) =>
+        agentIds.has(id) ? [] : [{ path: `body.userIds.${index}`, message: 'is not a service desk agent' }],
+      );
+      if (strangers.length > 0)
+        throw unprocessable('not_an_agent', 'Only service desk agents can be members of a group', strangers);
+      const before = (await groupMembersRepository.ofGroup(db, groupId)).sort();
+      const after = [...new Set(userIds)].sort();
+      await groupMembersRepository.replace(db, groupId, after);
+      await this.platform.audit.record(trx, ctx, {
+        action: 'desk.group.members',
+        entity: 'desk.group',
+        entityId: groupId,
+        before: { members: before },
+        after: { members: after },
+      });
+      return this.members(ctx, groupId, db);
+    });
+  }
+
+  /** The groups in use a user works in: for shared filters, notifications and boards. */
+  groupsOf = (userId: string): Promise<string[]> => groupMembersRepository.groupsOf(this.#db, userId);
+
+  async #group(db: DeskDb, id: string) {
+    const group = await listsRepository.get(db, 'desk.groups', id);
+    if (!group) throw notFound('The group');
+    return group;
   }
 }

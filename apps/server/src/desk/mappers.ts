@@ -1,4 +1,10 @@
-import { type Activity, type Incident, type IncidentDetail, incidentReference } from '@kontor/contracts';
+import {
+  type Activity,
+  type Incident,
+  type IncidentAttachment,
+  type IncidentDetail,
+  incidentReference,
+} from '@kontor/contracts';
 import { foldForSearch } from '../directory/index.js';
 import type { StoredActivity, StoredIncident } from './tables.js';
 
@@ -52,6 +58,9 @@ export const toIncident = (row: StoredIncident): Incident => ({
   resolvedAt: isoOrNull(row.resolved_at),
   closedAt: isoOrNull(row.closed_at),
   channel: row.channel,
+  responseDueAt: isoOrNull(row.response_due_at),
+  resolutionDueAt: isoOrNull(row.resolution_due_at),
+  slaPausedSince: isoOrNull(row.waiting_since),
 });
 
 export const toActivity = (row: StoredActivity): Activity => ({
@@ -66,7 +75,12 @@ export const toActivity = (row: StoredActivity): Activity => ({
   at: iso(row.at),
 });
 
-export const toDetail = (row: StoredIncident, timeline: StoredActivity[]): IncidentDetail => ({
+export const toDetail = (
+  row: StoredIncident,
+  timeline: StoredActivity[],
+  attachments: IncidentAttachment[],
+): IncidentDetail => ({
   ...toIncident(row),
   timeline: timeline.map(toActivity),
+  attachments,
 });

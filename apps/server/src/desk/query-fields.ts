@@ -3,9 +3,28 @@ import { sql } from 'kysely';
 import { AppError } from '../platform/http/errors.js';
 import { compileQuery, QueryError, type QueryFields, suggest } from './query/index.js';
 
+const SLA_STATES = ['ok', 'at_risk', 'breached'] as const;
+/**
+ * The SLA rule of docs/desk-sla.md (and `slaClocks` in the contracts): the response clock ends at the first
+ * public reply or the resolution, the resolution clock at the resolution and stands still while waiting.
+ */
+const SLA_STATE = sql`(case
+  when i.response_due_at is null and i.resolution_due_at is null then null
+  when coalesce(i.first_response_at, i.resolved_at, now()) > i.response_due_at
+    or coalesce(i.resolved_at, i.waiting_since, now()) > i.resolution_due_at then 'breached'
+  when (i.first_response_at is null and i.resolved_at is null and now() >= i.response_warn_at)
+    or (i.resolved_at is null and i.waiting_since is null and now() >= i.resolution_warn_at) then 'at_risk'
+  else 'ok' end)`;
+/** The due time of the next running clock; none once resolved or with no policy. */
+const NEXT_DUE = sql`(case
+  when i.resolved_at is not null then null
+  when i.first_response_at is null
+    then least(i.response_due_at, case when i.waiting_since is null then i.resolution_due_at end)
+  when i.waiting_since is null then i.resolution_due_at end)`;
+
 /**
  * The fields of the filter language over `desk.incidents as i` (docs/query-language.md). Category and group are
- * read by name through subqueries, so the same condition serves the page and its count.
+ * matched by name in their own tables, then by id, so the same condition serves the page and its count.
  */
 export const INCIDENT_FIELDS: QueryFields = {
   fields: {
@@ -23,12 +42,14 @@ export const INCIDENT_FIELDS: QueryFields = {
     order: { kind: 'text', column: sql`i.order_ref`, description: 'The order it concerns' },
     category: {
       kind: 'text',
-      column: sql`(select c.name from desk.categories c where c.id = i.category_id)`,
+      column: sql`l.name`,
+      lookup: { key: sql`i.category_id`, table: sql`desk.categories` },
       description: 'What it is about',
     },
     group: {
       kind: 'text',
-      column: sql`(select g.name from desk.groups g where g.id = i.group_id)`,
+      column: sql`l.name`,
+      lookup: { key: sql`i.group_id`, table: sql`desk.groups` },
       description: 'The team it is assigned to',
     },
     label: { kind: 'labels', column: sql`i.labels`, description: 'Labels set on it' },
@@ -36,6 +57,13 @@ export const INCIDENT_FIELDS: QueryFields = {
     updated: { kind: 'date', column: sql`i.updated_at`, description: 'When it last changed' },
     resolved: { kind: 'date', column: sql`i.resolved_at`, description: 'When it was resolved' },
     number: { kind: 'number', column: sql`i.number`, description: 'Its number (INC-000123 is 123)' },
+    sla: {
+      kind: 'enum',
+      column: SLA_STATE,
+      values: SLA_STATES,
+      description: 'Its SLA: ok, at_risk (80 % used) or breached; none without a policy',
+    },
+    due: { kind: 'date', column: NEXT_DUE, description: 'When its next SLA target falls due (due:<2h)' },
   },
   freeText: sql<string>`i.search_text`,
 };

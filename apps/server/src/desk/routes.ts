@@ -1,5 +1,7 @@
 import {
   deskAgents,
+  deskGroupMembers,
+  deskGroupMembersInput,
   deskList,
   deskListEntry,
   deskListInput,
@@ -131,7 +133,8 @@ export const incidentRoutes: FastifyPluginAsyncZod<{ incidents: IncidentService;
   app.get(
     '/api/desk/agents',
     {
-      config: agents,
+      // Desk administrators choose among them the members of a group.
+      config: { access: { permission: [AGENT, ADMIN] } },
       schema: { tags, summary: 'Who incidents can be assigned to', response: { 200: deskAgents } },
     },
     async () => ({ agents: await incidents.agents() }),
@@ -176,4 +179,31 @@ export const listRoutes: FastifyPluginAsyncZod<{ lists: DeskListsService }> = as
       async (request) => lists.update(request.ctx, table, request.params.id, request.body),
     );
   }
+  app.get(
+    '/api/desk/groups/:id/members',
+    {
+      config: { access: { permission: [AGENT, ADMIN] } },
+      schema: {
+        tags,
+        summary: 'The agents who work in a group',
+        params: idParams,
+        response: { 200: deskGroupMembers },
+      },
+    },
+    async (request) => lists.members(request.ctx, request.params.id),
+  );
+  app.put(
+    '/api/desk/groups/:id/members',
+    {
+      config: { access: { permission: ADMIN } },
+      schema: {
+        tags,
+        summary: 'Replaces the members of a group (agents only; 422 desk.not_an_agent names anyone else)',
+        params: idParams,
+        body: deskGroupMembersInput,
+        response: { 200: deskGroupMembers },
+      },
+    },
+    async (request) => lists.setMembers(request.ctx, request.params.id, request.body.userIds),
+  );
 };

@@ -5,6 +5,8 @@ import { systemContext } from '../platform/context.js';
 import type { Platform } from '../platform/platform.js';
 import { incidentsRepository, listsRepository } from './incidents-repository.js';
 import { incidentSearchText } from './mappers.js';
+import { seedProblemsDemo } from './problems/seed-problems.js';
+import { seedSlaDemo } from './sla/seed.js';
 import type { DeskDb, StoredIncident } from './tables.js';
 
 const CATEGORIES = ['Nätverk', 'Skrivare', 'E-post', 'Behörigheter', 'Hårdvara', 'Programvara'];
@@ -425,4 +427,6 @@ export async function seedDeskDemo(platform: Platform): Promise<void> {
         });
     }
   });
+  await seedSlaDemo(platform);
+  await seedProblemsDemo(platform);
 }

@@ -30,6 +30,12 @@ export interface IncidentRow {
   /** Set by the SLA policy of the incident's priority; null where no policy applies. */
   response_due_at: Date | null;
   resolution_due_at: Date | null;
+  /** When 80 % of each target is used (migration 0007, desk/sla/). */
+  response_warn_at: Generated<Date | null>;
+  resolution_warn_at: Generated<Date | null>;
+  /** The resolution clock stops while the incident waits. */
+  waiting_since: Generated<Date | null>;
+  sla_paused_minutes: Generated<number>;
 }
 
 interface ListRow {

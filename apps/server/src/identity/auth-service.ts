@@ -4,11 +4,12 @@ import type { Authenticator } from '../platform/http/access.js';
 import { AppError } from '../platform/http/errors.js';
 import type { Platform } from '../platform/platform.js';
 import type { ActorCache } from './actor-cache.js';
+import { ADMIN_USERNAME } from './bootstrap.js';
 import { parseApiToken, randomSecret, SESSION_COOKIE, secretMatches, sha256 } from './credentials.js';
 import { sessionsRepository, tokensRepository } from './credentials-repository.js';
 import { decoyHash, verifyPassword } from './passwords.js';
 import type { IdentityDb } from './tables.js';
-import { usersRepository } from './users-repository.js';
+import { type UserRow, usersRepository } from './users-repository.js';
 
 export interface SignedIn {
   sessionSecret: string;
@@ -16,6 +17,8 @@ export interface SignedIn {
   actor: Actor & { userId: string };
 }
 
+export const accountDisabled = () =>
+  new AppError(403, 'identity.account_disabled', 'This account is disabled; ask an administrator');
 const invalidCredentials = () => new AppError(401, 'identity.invalid_credentials', 'Wrong username or password');
 
 /** Signing in and out, and finding who is behind a request's session cookie or API token. */
@@ -31,6 +34,14 @@ export class AuthService implements Authenticator {
 
   async login(ctx: RequestContext, username: string, password: string, userAgent: string | null): Promise<SignedIn> {
     const { config } = this.platform;
+    // The built-in admin keeps its password as the way in when the provider is down or misconfigured (docs/sso.md).
+    if (config.localLoginDisabled && username.toLowerCase() !== ADMIN_USERNAME) {
+      throw new AppError(
+        403,
+        'identity.local_login_disabled',
+        'Sign-in with a password is turned off; use single sign-on',
+      );
+    }
     const user = await usersRepository.findByUsername(this.#db, username);
     if (!user?.passwordHash) {
       await verifyPassword(await decoyHash, password);
@@ -47,9 +58,18 @@ export class AuthService implements Authenticator {
       if (lockedUntil && lockedUntil > new Date()) throw this.#locked(lockedUntil);
       throw invalidCredentials();
     }
-    if (user.disabled)
-      throw new AppError(403, 'identity.account_disabled', 'This account is disabled; ask an administrator');
+    if (user.disabled) throw accountDisabled();
+    return this.openSession(ctx, user, userAgent);
+  }
 
+  /** A new session for a user who proved who they are: by password, or through the OIDC provider (`sso`). */
+  async openSession(
+    ctx: RequestContext,
+    user: UserRow,
+    userAgent: string | null,
+    sso?: { sid: string | null },
+  ): Promise<SignedIn> {
+    const { config } = this.platform;
     const sessionSecret = randomSecret();
     const csrfToken = randomSecret();
     const expiresAt = new Date(Date.now() + config.sessionTtlHours * 3_600_000);
@@ -64,6 +84,7 @@ export class AuthService implements Authenticator {
         expiresAt,
         ip: ctx.ip ?? null,
         userAgent,
+        sso,
       });
     });
     const permissions = await usersRepository.permissionsOf(this.#db, user.id);

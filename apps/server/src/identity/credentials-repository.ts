@@ -53,6 +53,8 @@ export const sessionsRepository = {
       expiresAt: Date;
       ip: string | null;
       userAgent: string | null;
+      /** Opened through the OIDC provider, with its session id when it sent one. */
+      sso?: { sid: string | null };
     },
   ) {
     await db
@@ -64,6 +66,8 @@ export const sessionsRepository = {
         expires_at: session.expiresAt,
         ip: session.ip,
         user_agent: session.userAgent,
+        sso: Boolean(session.sso),
+        oidc_sid: session.sso?.sid ?? null,
       })
       .execute();
   },

@@ -6,6 +6,9 @@ import { adminRoutes } from './admin-routes.js';
 import { IDENTITY_TOPICS, IdentityAdminService } from './admin-service.js';
 import { AuthService } from './auth-service.js';
 import { seedIdentityDemo } from './bootstrap.js';
+import { oidcRoutes } from './oidc/oidc-routes.js';
+import { OidcService } from './oidc/oidc-service.js';
+import { oidcSettings } from './oidc/oidc-settings.js';
 import { authRoutes } from './routes.js';
 import type { IdentityDb } from './tables.js';
 import { usersRepository } from './users-repository.js';
@@ -30,14 +33,22 @@ export const activeUsersHolding = async (db: Db, permission: string) =>
     displayName: user.displayName,
   }));
 
+/** How to reach an active user: their e-mail address (null when their account has none) and chosen language. */
+export const userContact = async (db: Db, userId: string) => {
+  const user = await usersRepository.findById(db as IdentityDb, userId);
+  if (!user || user.disabled) return undefined;
+  return { id: user.id, displayName: user.displayName, email: user.email, locale: user.locale };
+};
+
 /** What a user may do, by their roles; other modules judge with it what a user did elsewhere (on another node). */
 export const permissionsOfUser = async (db: Db, userId: string): Promise<ReadonlySet<string>> =>
   new Set(await usersRepository.permissionsOf(db as IdentityDb, userId));
 
-/** Identity: users, roles, sessions and API tokens. Its AuthService is the node's Authenticator. */
+/** Identity: users, roles, sessions, API tokens and single sign-on (OIDC). Its AuthService is the node's Authenticator. */
 export function createIdentityModule(): KontorModule & { auth(): AuthService; admin(): IdentityAdminService } {
   let auth: AuthService | undefined;
   let admin: IdentityAdminService | undefined;
+  let oidc: OidcService | null = null;
   const cache = new ActorCache();
   const ready = <T>(service: T | undefined): T => {
     if (!service) throw new Error('identity is used before the node registered it');
@@ -81,6 +92,8 @@ export function createIdentityModule(): KontorModule & { auth(): AuthService; ad
     init(platform) {
       auth = new AuthService(platform, cache);
       admin = new IdentityAdminService(platform, cache);
+      const sso = oidcSettings(platform.config);
+      oidc = sso && new OidcService(platform, sso, auth, cache);
       // Another hub instance changed who may do what: forget every cached caller here too.
       platform.bus.subscribe((event) => {
         if (Object.values<string>(IDENTITY_TOPICS).includes(event.topic)) cache.clear();
@@ -94,6 +107,12 @@ export function createIdentityModule(): KontorModule & { auth(): AuthService; ad
         admin: ready(admin),
         secureCookies: platform.config.publicUrl?.startsWith('https:') ?? false,
         loginRateLimitPerMinute: platform.config.loginRateLimitPerMinute,
+      });
+      await app.register(oidcRoutes, {
+        oidc,
+        localLoginDisabled: platform.config.localLoginDisabled,
+        publicUrl: platform.config.publicUrl,
+        secureCookies: platform.config.publicUrl?.startsWith('https:') ?? false,
       });
       await app.register(adminRoutes, { admin: ready(admin), permissions: platform.permissions });
     },

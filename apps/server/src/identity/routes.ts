@@ -1,9 +1,10 @@
 import { loginRequest, me, preferencesUpdate } from '@kontor/contracts';
+import type { FastifyReply } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { unauthenticated } from '../platform/http/errors.js';
 import type { IdentityAdminService } from './admin-service.js';
-import type { AuthService } from './auth-service.js';
+import type { AuthService, SignedIn } from './auth-service.js';
 import { SESSION_COOKIE } from './credentials.js';
 import { toMe } from './mappers.js';
 
@@ -12,6 +13,17 @@ export interface AuthRoutesOptions {
   admin: IdentityAdminService;
   secureCookies: boolean;
   loginRateLimitPerMinute: number;
+}
+
+/** The session cookie of a new session, however the user signed in (password or single sign-on). */
+export function setSessionCookie(reply: FastifyReply, signedIn: SignedIn, secure: boolean) {
+  reply.setCookie(SESSION_COOKIE, signedIn.sessionSecret, {
+    httpOnly: true,
+    sameSite: 'strict',
+    secure,
+    path: '/',
+    expires: signedIn.expiresAt,
+  });
 }
 
 /** Sign-in, sign-out and the signed-in user's own profile. */
@@ -36,13 +48,7 @@ export const authRoutes: FastifyPluginAsyncZod<AuthRoutesOptions> = async (
     async (request, reply) => {
       const { username, password } = request.body;
       const signedIn = await auth.login(request.ctx, username, password, request.headers['user-agent'] ?? null);
-      reply.setCookie(SESSION_COOKIE, signedIn.sessionSecret, {
-        httpOnly: true,
-        sameSite: 'strict',
-        secure: secureCookies,
-        path: '/',
-        expires: signedIn.expiresAt,
-      });
+      setSessionCookie(reply, signedIn, secureCookies);
       return toMe(signedIn.actor);
     },
   );

@@ -37,6 +37,24 @@ export type IdentityTables = {
     last_seen_at: Generated<Date>;
     ip: string | null;
     user_agent: string | null;
+    sso: Generated<boolean>;
+    oidc_sid: Generated<string | null>;
+  };
+  'identity.oidc_links': {
+    issuer: string;
+    subject: string;
+    user_id: string;
+    created_at: Generated<Date>;
+    last_login_at: Generated<Date>;
+  };
+  'identity.oidc_role_grants': { user_id: string; role_id: string };
+  'identity.oidc_pending_logins': {
+    id_hash: string;
+    state: string;
+    nonce: string;
+    code_verifier: string;
+    return_to: string;
+    expires_at: Date;
   };
   'identity.api_tokens': {
     id: Generated<string>;

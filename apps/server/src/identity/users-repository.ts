@@ -105,21 +105,20 @@ export const usersRepository = {
       unlock?: boolean;
     },
   ): Promise<void> {
-    await db
-      .updateTable('identity.users')
-      .set({
-        ...(changes.displayName !== undefined && { display_name: changes.displayName }),
-        ...(changes.email !== undefined && { email: changes.email }),
-        ...(changes.disabled !== undefined && { disabled: changes.disabled }),
-        ...(changes.passwordHash !== undefined && { password_hash: changes.passwordHash }),
-        ...(changes.locale !== undefined && { locale: changes.locale }),
-        ...(changes.unlock && { failed_logins: 0, locked_until: null }),
-        // The language and the lockout are facts of this node (not replicated): they leave the record's time alone,
-        // so a workstation, which may not change users, can still keep them.
-        ...(replicatedChange(changes) && { updated_at: sql`now()` }),
-      })
-      .where('id', '=', id)
-      .execute();
+    const set = {
+      ...(changes.displayName !== undefined && { display_name: changes.displayName }),
+      ...(changes.email !== undefined && { email: changes.email }),
+      ...(changes.disabled !== undefined && { disabled: changes.disabled }),
+      ...(changes.passwordHash !== undefined && { password_hash: changes.passwordHash }),
+      ...(changes.locale !== undefined && { locale: changes.locale }),
+      ...(changes.unlock && { failed_logins: 0, locked_until: null }),
+      // The language and the lockout are facts of this node (not replicated): they leave the record's time alone,
+      // so a workstation, which may not change users, can still keep them.
+      ...(replicatedChange(changes) && { updated_at: sql<Date>`now()` }),
+    };
+    // A change of roles only touches no column of the user (an empty SET is not SQL).
+    if (Object.keys(set).length === 0) return;
+    await db.updateTable('identity.users').set(set).where('id', '=', id).execute();
   },
 
   async setRoles(db: IdentityDb, userId: string, roleIds: string[]): Promise<void> {

@@ -239,7 +239,7 @@ export class ReceptionService {
   async evacuation(ctx: RequestContext): Promise<EvacuationList> {
     const sync = this.sync();
     const rows = await entriesRepository.presence(this.#db);
-    const collator = collatorFor(ctx.locale);
+    const collator = new Intl.Collator(ctx.locale, { sensitivity: 'base' });
     const people = rows
       .map((row) => ({
         entryId: row.entry_id,
@@ -336,15 +336,6 @@ export class ReceptionService {
       if (isCardTakenRace(error)) throw cardTaken(card);
       throw error;
     }
-  }
-}
-
-/** Names in the reader's order; a header that names no language falls back to English's. */
-function collatorFor(locale: string): Intl.Collator {
-  try {
-    return new Intl.Collator(locale, { sensitivity: 'base' });
-  } catch {
-    return new Intl.Collator('en', { sensitivity: 'base' });
   }
 }
 

@@ -75,13 +75,37 @@ const IncidentPage = lazy(() =>
 const MyIncidentsPage = lazy(() =>
   import('../features/desk/pages/my-incidents-page').then((m) => ({ default: m.MyIncidentsPage })),
 );
+const BoardsPage = lazy(() => import('../features/desk/boards/boards-page').then((m) => ({ default: m.BoardsPage })));
+const BoardPage = lazy(() => import('../features/desk/boards/board-page').then((m) => ({ default: m.BoardPage })));
 const KioskPage = lazy(() => import('../features/visitors/pages/kiosk-page').then((m) => ({ default: m.KioskPage })));
 
 /** An order is the ordering unit's and the hub staff's alike. */
 const ORDER_READERS = ['supplies.order', 'supplies.manage'];
 /** Staff invite their own guests; reception sees and withdraws anyone's invitations. */
 const INVITERS = ['visitors.invite', 'visitors.reception'];
+const SlaPage = lazy(() => import('../features/desk/sla/sla-page').then((m) => ({ default: m.SlaPage })));
+const NotificationPreferencesPage = lazy(() =>
+  import('../features/desk/notifications/notification-preferences-page').then((m) => ({
+    default: m.NotificationPreferencesPage,
+  })),
+);
 const DESK_READERS = ['desk.agent', 'desk.request'];
+const ProblemListPage = lazy(() =>
+  import('../features/desk/problems/problem-list-page').then((m) => ({ default: m.ProblemListPage })),
+);
+const ProblemPage = lazy(() =>
+  import('../features/desk/problems/problem-page').then((m) => ({ default: m.ProblemPage })),
+);
+const ProblemRulesPage = lazy(() =>
+  import('../features/desk/problems/problem-rules-page').then((m) => ({ default: m.ProblemRulesPage })),
+);
+// The dashboard brings the chart library: it loads only here.
+const DeskDashboardPage = lazy(() =>
+  import('../features/desk/dashboard/dashboard-page').then((m) => ({ default: m.DashboardPage })),
+);
+const DeskSettingsPage = lazy(() =>
+  import('../features/desk/settings/settings-page').then((m) => ({ default: m.DeskSettingsPage })),
+);
 
 export function App() {
   return (
@@ -253,10 +277,82 @@ export function App() {
                 }
               />
               <Route
+                path="desk/problems"
+                element={
+                  <RequirePermission permission="desk.agent">
+                    <ProblemListPage />
+                  </RequirePermission>
+                }
+              />
+              <Route
+                path="desk/problems/rules"
+                element={
+                  <RequirePermission permission="desk.admin">
+                    <ProblemRulesPage />
+                  </RequirePermission>
+                }
+              />
+              <Route
+                path="desk/problems/:id"
+                element={
+                  <RequirePermission permission="desk.agent">
+                    <ProblemPage />
+                  </RequirePermission>
+                }
+              />
+              <Route
+                path="desk/dashboard"
+                element={
+                  <RequirePermission permission="desk.agent">
+                    <DeskDashboardPage />
+                  </RequirePermission>
+                }
+              />
+              <Route
+                path="desk/settings"
+                element={
+                  <RequirePermission permission="desk.admin">
+                    <DeskSettingsPage />
+                  </RequirePermission>
+                }
+              />
+              <Route
+                path="desk/sla"
+                element={
+                  <RequirePermission permission="desk.admin">
+                    <SlaPage />
+                  </RequirePermission>
+                }
+              />
+              <Route
+                path="desk/notifications"
+                element={
+                  <RequirePermission permission={DESK_READERS}>
+                    <NotificationPreferencesPage />
+                  </RequirePermission>
+                }
+              />
+              <Route
                 path="desk/my"
                 element={
                   <RequirePermission permission="desk.request">
                     <MyIncidentsPage />
+                  </RequirePermission>
+                }
+              />
+              <Route
+                path="desk/boards"
+                element={
+                  <RequirePermission permission="desk.agent">
+                    <BoardsPage />
+                  </RequirePermission>
+                }
+              />
+              <Route
+                path="desk/boards/:id"
+                element={
+                  <RequirePermission permission="desk.agent">
+                    <BoardPage />
                   </RequirePermission>
                 }
               />

@@ -15,6 +15,7 @@ import { Suspense } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, Outlet, NavLink as RouterNavLink, useLocation, useNavigate } from 'react-router';
 import { mayUse, useMe, useNodeInfo, useSignOut } from '../features/auth/api/session';
+import { NotificationBell } from '../features/desk/notifications/notification-bell';
 import { SyncIndicator } from '../features/sync/components/sync-indicator';
 import { PageLoader } from './guards';
 import { LanguageSwitcher } from './language-switcher';
@@ -115,6 +116,7 @@ export function Shell() {
           </Group>
           <Group gap="xs" wrap="nowrap">
             {me ? <SyncIndicator /> : null}
+            {me ? <NotificationBell /> : null}
             <LanguageSwitcher />
             <UserMenu />
           </Group>

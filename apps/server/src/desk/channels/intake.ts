@@ -2,6 +2,7 @@ import type { IncidentChannel, IncidentStatus } from '@kontor/contracts';
 import { sql } from 'kysely';
 import type { RequestContext } from '../../platform/context.js';
 import type { Db, Platform } from '../../platform/platform.js';
+import type { AttachmentService, NewAttachment } from '../attachments/attachment-service.js';
 import type { IncidentService, NewIncident } from '../incident-service.js';
 import type { DeskDb } from '../tables.js';
 
@@ -24,6 +25,8 @@ export interface InboundMessage {
   body: string;
   /** What a structured channel (the ESB) knows beyond the text; a first message only. */
   fields?: Partial<Pick<NewIncident, 'priority' | 'clientRef' | 'orderRef' | 'labels' | 'categoryId'>>;
+  /** Files that came with it (an e-mail's attachments, a photo): stored with the incident in the same transaction. */
+  attachments?: NewAttachment[];
 }
 
 export interface Received {
@@ -70,6 +73,7 @@ export class ChannelIntake {
   constructor(
     private readonly platform: Platform,
     private readonly incidents: IncidentService,
+    private readonly attachments: AttachmentService,
   ) {
     this.#db = platform.db as DeskDb;
   }
@@ -115,6 +119,12 @@ export class ChannelIntake {
         channelAddress: message.from.address,
       });
       received = { incidentId: incident.id, outcome: 'created' };
+    }
+    if (message.attachments?.length) {
+      // A comment's files link to it; a new incident's belong to its description.
+      const activityId = thread ? await this.attachments.latestCommentId(trx, received.incidentId) : null;
+      for (const file of message.attachments)
+        await this.attachments.add(trx, ctx, received.incidentId, file, activityId);
     }
     if (message.threadKeys.length > 0)
       await db

@@ -53,6 +53,8 @@ describe('compileQuery against incidents', () => {
     ['created:>-7d', except(9, 11, 14, 15, 16)],
     ['created:<-7d', [9, 11, 14, 15, 16]],
     ['created:-3h', [18]],
+    ['created:>+1h', []],
+    ['created:<2h', ALL],
     ['created:today', [12, 18]],
     ['created:yesterday', [1, 4, 5, 6, 7, 8, 10, 17]],
     ['created:2026-11-01', [14, 15]],

@@ -16,6 +16,11 @@ export interface FieldSpec {
   aliases?: Record<string, readonly string[]>;
   /** for autocomplete and docs */
   description: string;
+  /**
+   * text kept in another table (a category's name): `column` names it as `l.<column>` of `table`, and a condition
+   * becomes `key in (select l.id from table l where …)`, one look-up for the whole query instead of one per row.
+   */
+  lookup?: { key: RawBuilder<unknown>; table: RawBuilder<unknown> };
 }
 
 export interface QueryFields {
@@ -168,18 +173,16 @@ class Compiler {
     const column = spec.column;
     if (isNone(value)) {
       if (operator !== ':') throw badValue(value, `'${value.text}' cannot be compared`, expectedFor(spec.kind));
+      if (spec.lookup) return sql<boolean>`(${spec.lookup.key} is null)`;
       if (spec.kind === 'text') return sql<boolean>`(${column} is null or ${column} = '')`;
       if (spec.kind === 'labels') return sql<boolean>`(coalesce(cardinality(${column}), 0) = 0)`;
       return sql<boolean>`(${column} is null)`;
     }
     switch (spec.kind) {
       case 'text': {
-        const prefix = wildcardPrefix(value);
-        if (prefix === '') return sql<boolean>`(${column} <> '')`;
-        if (prefix !== null) {
-          return sql<boolean>`(lower(${column}) like lower(${`${escapeLike(prefix)}%`}) escape '\\')`;
-        }
-        return sql<boolean>`(lower(${column}) = lower(${value.text}))`;
+        const condition = textCondition(column, value);
+        if (!spec.lookup) return condition;
+        return sql<boolean>`(${spec.lookup.key} in (select l.id from ${spec.lookup.table} l where ${condition}))`;
       }
       case 'labels': {
         const prefix = wildcardPrefix(value);
@@ -222,6 +225,13 @@ class Compiler {
         throw new Error(`field kind ${spec.kind} is not compiled`);
     }
   }
+}
+
+function textCondition(column: RawBuilder<unknown>, value: QueryValue): Condition {
+  const prefix = wildcardPrefix(value);
+  if (prefix === '') return sql<boolean>`(${column} <> '')`;
+  if (prefix !== null) return sql<boolean>`(lower(${column}) like lower(${`${escapeLike(prefix)}%`}) escape '\\')`;
+  return sql<boolean>`(lower(${column}) = lower(${value.text}))`;
 }
 
 function compare(column: RawBuilder<unknown>, operator: Comparison, right: RawBuilder<unknown>): Condition {

@@ -7,7 +7,7 @@ export interface DateRange {
   end: Date;
 }
 
-export const DATE_FORMS = ['YYYY-MM-DD', 'today', 'yesterday', '-30m', '-3h', '-7d', '-2w', 'none'];
+export const DATE_FORMS = ['YYYY-MM-DD', 'today', 'yesterday', '-30m', '-3h', '-7d', '-2w', '+2h', 'none'];
 
 const UNIT_MS: Record<string, number> = { m: 60_000, h: 3_600_000, d: 86_400_000, w: 604_800_000 };
 const formatters = new Map<string, Intl.DateTimeFormat>();
@@ -15,9 +15,11 @@ const formatters = new Map<string, Intl.DateTimeFormat>();
 /** Resolves a typed date against `now`, days counted in `timeZone`. */
 export function resolveDate(value: QueryValue, now: Date, timeZone: string): DateRange {
   const text = value.text.toLowerCase();
-  const relative = /^-(\d{1,6})([mhdw])$/.exec(text);
+  // -7d is seven days ago; +2h (or 2h) two hours ahead, for due times (`due:<2h`).
+  const relative = /^([-+]?)(\d{1,6})([mhdw])$/.exec(text);
   if (relative) {
-    const instant = new Date(now.getTime() - Number(relative[1]) * (UNIT_MS[relative[2] ?? 'd'] ?? 0));
+    const sign = relative[1] === '-' ? -1 : 1;
+    const instant = new Date(now.getTime() + sign * Number(relative[2]) * (UNIT_MS[relative[3] ?? 'd'] ?? 0));
     return { start: checked(instant, value), end: instant };
   }
   if (text === 'today' || text === 'yesterday') {
@@ -69,7 +71,8 @@ function formatter(timeZone: string): Intl.DateTimeFormat {
   return format;
 }
 
-function wallClock(instant: Date, timeZone: string) {
+/** The wall-clock date and time in `timeZone` at `instant` (the SLA's business hours read it too). */
+export function wallClock(instant: Date, timeZone: string) {
   const parts: Record<string, number> = {};
   for (const part of formatter(timeZone).formatToParts(instant)) {
     if (part.type !== 'literal') parts[part.type] = Number(part.value);
@@ -98,7 +101,12 @@ function offset(utc: number, timeZone: string): number {
 
 /** The instant a day begins in `timeZone` (day may overflow the month: Date.UTC normalises it). */
 function zonedMidnight(year: number, month: number, day: number, timeZone: string): Date {
-  const guess = Date.UTC(year, month - 1, day);
+  return zonedInstant(year, month, day, 0, timeZone);
+}
+
+/** The instant the wall clock in `timeZone` shows `minuteOfDay` on that day (day and minutes may overflow). */
+export function zonedInstant(year: number, month: number, day: number, minuteOfDay: number, timeZone: string): Date {
+  const guess = Date.UTC(year, month - 1, day, 0, minuteOfDay);
   const first = guess - offset(guess, timeZone);
   return new Date(guess - offset(first, timeZone));
 }

@@ -1,25 +1,58 @@
 import type { FastifyInstance } from 'fastify';
 import type { WebSocket } from 'ws';
 import { z } from 'zod';
-import { hasPermission } from '../context.js';
+import { type Actor, hasPermission } from '../context.js';
 import { AppError } from '../http/errors.js';
 import type { EventBus, LiveEvent } from './bus.js';
 
 /** Which permission lets a browser hear a topic; a topic also covers its sub-topics (`desk` → `desk.incident`). */
 export class TopicCatalog {
   readonly #topics = new Map<string, string>();
+  readonly #personal = new Set<string>();
 
   define(topic: string, permission: string) {
     this.#topics.set(topic, permission);
   }
 
+  /**
+   * A topic whose events are each for one user, named by `payload.userId` (their notifications): every signed-in
+   * user may subscribe, and each hears only the events addressed to them.
+   */
+  definePersonal(topic: string) {
+    this.#personal.add(topic);
+  }
+
   permissionFor(topic: string): string | undefined {
-    for (let name = topic; name; name = name.slice(0, Math.max(0, name.lastIndexOf('.')))) {
+    for (const name of withParents(topic)) {
       const permission = this.#topics.get(name);
       if (permission) return permission;
     }
     return undefined;
   }
+
+  isPersonal(topic: string): boolean {
+    return withParents(topic).some((name) => this.#personal.has(name));
+  }
+
+  /** Whether `actor` may hear `event`: a personal event only by the user it names, any other by subscription. */
+  mayHear(actor: Actor | null, event: LiveEvent): boolean {
+    if (!this.isPersonal(event.topic)) return true;
+    const recipient = (event.payload as { userId?: unknown } | null)?.userId;
+    return Boolean(actor?.userId) && recipient === actor?.userId;
+  }
+
+  maySubscribe(actor: Actor | null, topic: string): boolean {
+    if (this.isPersonal(topic)) return Boolean(actor?.userId);
+    const permission = this.permissionFor(topic);
+    return Boolean(permission && hasPermission(actor, permission));
+  }
+}
+
+/** `desk.incident` → ['desk.incident', 'desk']: a topic and the topics that cover it. */
+function withParents(topic: string): string[] {
+  const names: string[] = [];
+  for (let name = topic; name; name = name.slice(0, Math.max(0, name.lastIndexOf('.')))) names.push(name);
+  return names;
 }
 
 const clientMessage = z.discriminatedUnion('type', [
@@ -74,7 +107,8 @@ export function registerLiveEvents(app: FastifyInstance, bus: EventBus, topics: 
       };
       const entry = {
         socket,
-        send: (event: LiveEvent) => matches(subscribed, event.topic) && reply({ type: 'event', ...event }),
+        send: (event: LiveEvent) =>
+          matches(subscribed, event.topic) && topics.mayHear(actor, event) && reply({ type: 'event', ...event }),
       };
       sockets.add(entry);
       let alive = true;
@@ -104,8 +138,7 @@ export function registerLiveEvents(app: FastifyInstance, bus: EventBus, topics: 
         const allowed: string[] = [];
         const denied: string[] = [];
         for (const topic of parsed.topics) {
-          const permission = topics.permissionFor(topic);
-          if (permission && hasPermission(actor, permission)) allowed.push(topic);
+          if (topics.maySubscribe(actor, topic)) allowed.push(topic);
           else denied.push(topic);
         }
         for (const topic of allowed) subscribed.add(topic);

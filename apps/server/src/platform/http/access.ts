@@ -1,6 +1,7 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest, RouteOptions } from 'fastify';
 import { type Actor, hasPermission, type RequestContext } from '../context.js';
 import { AppError, forbidden, unauthenticated } from './errors.js';
+import { requestLocale } from './request-locale.js';
 
 /**
  * Who may call a route. Every route must declare one (ARCHITECTURE.md, rule 6): registering a route
@@ -74,7 +75,7 @@ export function enforceRouteAccess(app: FastifyInstance, authenticator: Authenti
 
   app.addHook('onRequest', async (request, reply) => {
     const actor = await authenticator.authenticate(request, reply);
-    const locale = request.headers['accept-language']?.slice(0, 2) ?? 'en';
+    const locale = requestLocale(request.headers['accept-language']);
     request.ctx = { actor, requestId: String(request.id), ip: request.ip, locale };
     const access = request.routeOptions.config.access;
     if (!access || 'public' in access) return;

@@ -21,6 +21,33 @@ export interface MailMessage {
   attachments?: MailAttachment[];
   /** A message with a key already queued is dropped, so a caller may enqueue the same fact twice. */
   dedupeKey?: string;
+  /** This message's own Message-ID (`<id@domain>`), so that an answer to it can be recognised. */
+  messageId?: string;
+  /** The Message-ID this message answers, and the conversation's earlier ones: mail programs thread by them. */
+  inReplyTo?: string;
+  references?: string[];
+  /** Where the recipient's answer goes, when not to the sender (`mailFrom`). */
+  replyTo?: string;
+}
+
+/** The conversation headers of a message, as `platform.mail_queue.headers` keeps them. */
+type ThreadingHeaders = Pick<MailMessage, 'messageId' | 'inReplyTo' | 'references' | 'replyTo'>;
+
+function threadingHeaders(message: MailMessage): ThreadingHeaders {
+  const headers: ThreadingHeaders = {
+    ...(message.messageId && { messageId: message.messageId }),
+    ...(message.inReplyTo && { inReplyTo: message.inReplyTo }),
+    ...(message.references?.length && { references: message.references }),
+    ...(message.replyTo && { replyTo: message.replyTo }),
+  };
+  // A line break in a header value would let it add headers of its own.
+  if (
+    Object.values(headers)
+      .flat()
+      .some((value) => /[\r\n]/.test(value))
+  )
+    throw new TypeError('e-mail headers must be one line each');
+  return headers;
 }
 
 /** Outbound e-mail as modules see it (docs/mail.md). */
@@ -44,6 +71,7 @@ type MailTables = {
     html_body: string | null;
     attachments: ColumnType<StoredAttachment[], string, string>;
     dedupe_key: string | null;
+    headers: ColumnType<ThreadingHeaders, string, string>;
     attempts: Generated<number>;
     next_attempt_at: Generated<Date>;
     lease_until: Date | null;
@@ -164,6 +192,7 @@ export class MailQueue implements Mailer {
         html_body: message.html ?? null,
         attachments: JSON.stringify(attachments),
         dedupe_key: message.dedupeKey ?? null,
+        headers: JSON.stringify(threadingHeaders(message)),
       })
       .onConflict((oc) => oc.column('dedupe_key').doNothing())
       .execute();
@@ -246,6 +275,7 @@ export class MailQueue implements Mailer {
           content: Buffer.from(attachment.content, 'base64'),
           ...(attachment.cid && { cid: attachment.cid }),
         })),
+        ...mail.headers,
         signal: this.#abort.signal,
       });
     } catch (error) {

@@ -1,12 +1,12 @@
 import { randomUUID } from 'node:crypto';
-import { type FeedPage, WEBHOOK_HEADERS, WEBHOOK_MAX_ATTEMPTS } from '@kontor/contracts';
+import { type FeedPage, WEBHOOK_MAX_ATTEMPTS } from '@kontor/contracts';
 import { Counter } from 'prom-client';
 import { Outbox } from '../../platform/events/outbox.js';
 import type { Platform } from '../../platform/platform.js';
 import { PollingLoop } from '../../platform/polling-loop.js';
+import { backoffMs, postSigned, type SignedPostOutcome } from '../../platform/webhooks/signed-post.js';
 import { SYNC_APPLIED_TOPIC } from '../../sync/index.js';
 import { ORDERS_TOPIC } from '../order-service.js';
-import { signatureHeader } from './signature.js';
 import type { WebhooksDb } from './tables.js';
 import { type ClaimedDelivery, webhookRepository } from './webhook-repository.js';
 import { WEBHOOKS_TOPIC } from './webhook-service.js';
@@ -38,13 +38,6 @@ export const defaultDispatcherOptions: WebhookDispatcherOptions = {
   keepDeliveredDays: 30,
 };
 
-/**
- * The wait before retry number `attempt` (1 for the first retry): exponential with "full jitter", a random time
- * up to the exponential ceiling, so receivers that failed together are not all retried in the same second.
- */
-export const backoffMs = (attempt: number, baseMs: number, capMs: number, random = Math.random) =>
-  Math.floor(random() * Math.min(capMs, baseMs * 2 ** (attempt - 1)));
-
 /** A claim outlives any attempt by this much, so no other hub instance takes the delivery while it is under way. */
 const LEASE_MARGIN_MS = 30_000;
 const PRUNE_EVERY_MS = 3_600_000;
@@ -59,13 +52,6 @@ export interface WebhookDispatcherDeps {
   feed: { page(after: number, limit: number): Promise<FeedPage> };
   /** Only the hub sends; a workstation keeps its (inherited) webhooks idle. */
   isHub: () => boolean;
-}
-
-function describeFailure(error: unknown, timeoutMs: number): string {
-  if (error instanceof Error && error.name === 'TimeoutError') return `no answer within ${timeoutMs / 1000} s`;
-  const cause = (error as { cause?: { code?: string; message?: string } } | null)?.cause;
-  const message = cause?.message ?? (error instanceof Error ? error.message : String(error));
-  return (cause?.code && !message.includes(cause.code) ? `${cause.code}: ${message}` : message).slice(0, 500);
 }
 
 /**
@@ -204,40 +190,29 @@ export class WebhookDispatcher {
   async #attempt(delivery: ClaimedDelivery) {
     const { timeoutMs, maxAttempts, backoffBaseMs, backoffCapMs } = this.#options;
     const payload = typeof delivery.payload === 'string' ? JSON.parse(delivery.payload) : delivery.payload;
-    const body = JSON.stringify({ id: delivery.id, ...(payload as object) });
-    let statusCode: number | null = null;
-    let error: string;
+    let outcome: SignedPostOutcome;
     try {
-      const response = await fetch(delivery.url, {
-        method: 'POST',
-        headers: {
-          'content-type': 'application/json',
-          'user-agent': 'Kontor-Webhooks/1',
-          [WEBHOOK_HEADERS.delivery]: delivery.id,
-          [WEBHOOK_HEADERS.event]: delivery.kind,
-          [WEBHOOK_HEADERS.signature]: signatureHeader(delivery.secret, body),
-        },
-        body,
-        // A redirect is an answer to fix at the receiver, not one to follow with the signed body.
-        redirect: 'manual',
-        signal: AbortSignal.any([AbortSignal.timeout(timeoutMs), this.#abort.signal]),
+      outcome = await postSigned({
+        url: delivery.url,
+        secret: delivery.secret,
+        deliveryId: delivery.id,
+        event: delivery.kind,
+        body: JSON.stringify({ id: delivery.id, ...(payload as object) }),
+        timeoutMs,
+        signal: this.#abort.signal,
       });
-      statusCode = response.status;
-      const text = (await response.text().catch(() => '')).trim();
-      if (statusCode >= 200 && statusCode < 300) {
-        await this.#record(delivery, 'delivered', (db) =>
-          webhookRepository.delivered(db, delivery.id, response.status),
-        );
-        return;
-      }
-      error = `HTTP ${statusCode}${text ? `: ${text.slice(0, 300)}` : ''}`;
-    } catch (caught) {
-      if (this.#abort.signal.aborted) {
-        await webhookRepository.release(this.#db, delivery.id);
-        return;
-      }
-      error = describeFailure(caught, timeoutMs);
+    } catch {
+      // Stopped while sending: the delivery goes back unchanged and is tried again later.
+      await webhookRepository.release(this.#db, delivery.id);
+      return;
     }
+    if (outcome.delivered) {
+      await this.#record(delivery, 'delivered', (db) =>
+        webhookRepository.delivered(db, delivery.id, outcome.statusCode),
+      );
+      return;
+    }
+    const { statusCode, error } = outcome;
     const attempts = delivery.attempts + 1;
     const dead = attempts >= maxAttempts;
     const retryInMs = backoffMs(attempts, backoffBaseMs, backoffCapMs);

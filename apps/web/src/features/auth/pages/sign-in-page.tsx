@@ -1,10 +1,23 @@
-import { Anchor, Box, Button, Center, Paper, PasswordInput, Stack, Text, TextInput, Title } from '@mantine/core';
+import {
+  Anchor,
+  Box,
+  Button,
+  Center,
+  Divider,
+  Paper,
+  PasswordInput,
+  Stack,
+  Text,
+  TextInput,
+  Title,
+} from '@mantine/core';
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, Navigate, useLocation, useNavigate } from 'react-router';
 import { useFieldErrors } from '../../../app/form';
 import { LanguageSwitcher } from '../../../app/language-switcher';
 import { ProblemAlert } from '../../../app/problem-alert';
+import { oidcLoginHref, useOidcStatus } from '../api/oidc';
 import { useMe, useNodeInfo, useSignIn } from '../api/session';
 
 function returnPath(state: unknown): string {
@@ -20,6 +33,10 @@ export function SignInPage() {
   const { data: me } = useMe();
   const { data: node } = useNodeInfo();
   const signIn = useSignIn();
+  const { data: sso } = useOidcStatus();
+  // With password sign-in turned off only the built-in admin may use it, behind a link (the break-glass way in).
+  const [breakGlass, setBreakGlass] = useState(false);
+  const showPasswordForm = !sso?.localLoginDisabled || breakGlass;
   const [username, setUsername] = useState('');
   const [password, setPassword] = useState('');
 
@@ -42,44 +59,71 @@ export function SignInPage() {
     <Center mih="100dvh" p="md" component="main">
       <Box w="100%" maw={400}>
         <Paper withBorder shadow="sm" p={{ base: 'md', sm: 'xl' }} radius="md">
-          <form onSubmit={submit} noValidate>
-            <Stack gap="md">
-              <div>
-                <Text c="dimmed" size="sm" data-testid="org-name">
-                  {node?.organisation ?? 'Kontor'}
-                </Text>
-                <Title order={1} size="h2">
-                  {t('signIn.title')}
-                </Title>
-              </div>
-              {generalError ? <ProblemAlert error={generalError} testId="login-error" /> : null}
-              <TextInput
-                data-testid="login-username"
-                label={t('signIn.username')}
-                autoComplete="username"
-                autoCapitalize="none"
-                spellCheck={false}
-                value={username}
-                onChange={(event) => setUsername(event.currentTarget.value)}
-                error={fieldErrors.username}
-                withAsterisk
-                autoFocus
-              />
-              <PasswordInput
-                data-testid="login-password"
-                label={t('signIn.password')}
-                autoComplete="current-password"
-                value={password}
-                onChange={(event) => setPassword(event.currentTarget.value)}
-                error={fieldErrors.password}
-                withAsterisk
-                visibilityToggleButtonProps={{ 'aria-label': t('signIn.togglePassword') }}
-              />
-              <Button type="submit" data-testid="login-submit" loading={signIn.isPending} fullWidth>
-                {t('signIn.submit')}
+          <Stack gap="md">
+            <div>
+              <Text c="dimmed" size="sm" data-testid="org-name">
+                {node?.organisation ?? 'Kontor'}
+              </Text>
+              <Title order={1} size="h2">
+                {t('signIn.title')}
+              </Title>
+            </div>
+            {generalError ? <ProblemAlert error={generalError} testId="login-error" /> : null}
+            {sso?.configured ? (
+              // A full page load: the provider's login page is another site.
+              <Button
+                component="a"
+                href={oidcLoginHref(returnPath(location.state))}
+                variant={showPasswordForm ? 'default' : 'filled'}
+                data-testid="sso-sign-in"
+                fullWidth
+              >
+                {t('auth.oidc.signInWith', { label: sso.buttonLabel })}
               </Button>
-            </Stack>
-          </form>
+            ) : null}
+            {sso?.configured && showPasswordForm ? <Divider label={t('auth.oidc.or')} labelPosition="center" /> : null}
+            {showPasswordForm ? (
+              <form onSubmit={submit} noValidate>
+                <Stack gap="md">
+                  <TextInput
+                    data-testid="login-username"
+                    label={t('signIn.username')}
+                    autoComplete="username"
+                    autoCapitalize="none"
+                    spellCheck={false}
+                    value={username}
+                    onChange={(event) => setUsername(event.currentTarget.value)}
+                    error={fieldErrors.username}
+                    withAsterisk
+                    autoFocus={!sso?.configured}
+                  />
+                  <PasswordInput
+                    data-testid="login-password"
+                    label={t('signIn.password')}
+                    autoComplete="current-password"
+                    value={password}
+                    onChange={(event) => setPassword(event.currentTarget.value)}
+                    error={fieldErrors.password}
+                    withAsterisk
+                    visibilityToggleButtonProps={{ 'aria-label': t('signIn.togglePassword') }}
+                  />
+                  <Button type="submit" data-testid="login-submit" loading={signIn.isPending} fullWidth>
+                    {t('signIn.submit')}
+                  </Button>
+                </Stack>
+              </form>
+            ) : (
+              <Anchor
+                component="button"
+                type="button"
+                size="sm"
+                onClick={() => setBreakGlass(true)}
+                data-testid="break-glass"
+              >
+                {t('auth.oidc.breakGlass')}
+              </Anchor>
+            )}
+          </Stack>
         </Paper>
         {node?.publicDirectory ? (
           // This workstation shows its directory to anyone: the way there without an account.

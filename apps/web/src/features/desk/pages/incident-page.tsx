@@ -8,9 +8,11 @@ import { ProblemAlert } from '../../../app/problem-alert';
 import { hasPermission, useMe } from '../../auth/api/session';
 import { useChangeStatus, useDeskLive, useIncident } from '../api/desk-api';
 import { CommentBox } from '../components/comment-box';
+import { IncidentAttachments } from '../components/incident-attachments';
 import { PriorityBadge, StatusBadge } from '../components/incident-badges';
 import { IncidentFields } from '../components/incident-fields';
 import { Timeline } from '../components/timeline';
+import { SlaBadges } from '../sla/sla-badges';
 
 /** The button's words: going back to work from resolved or closed is a reopen. */
 const transitionKey = (from: IncidentStatus, to: IncidentStatus) =>
@@ -43,6 +45,7 @@ export function IncidentPage() {
         <Group gap="xs">
           <StatusBadge status={data.status} />
           <PriorityBadge priority={data.priority} />
+          {agent ? <SlaBadges incident={data} /> : null}
         </Group>
       </Group>
       {agent ? <StatusButtons incident={data} /> : null}
@@ -60,6 +63,7 @@ export function IncidentPage() {
             </Title>
             <Timeline activities={data.timeline} />
             <CommentBox incidentId={data.id} agent={agent} />
+            <IncidentAttachments incidentId={data.id} />
           </Stack>
         </Grid.Col>
         {agent ? (

@@ -33,11 +33,11 @@ export interface JourneyNode extends RunningServer {
   adminPassword: string;
 }
 
-/** A real `kontor start` on a fresh data directory with the demo organisation. */
-export async function startJourneyNode(): Promise<JourneyNode & { cleanup(): Promise<void> }> {
+/** A real `kontor start` on a fresh data directory with the demo organisation; `extraArgs` such as `--config`. */
+export async function startJourneyNode(extraArgs: string[] = []): Promise<JourneyNode & { cleanup(): Promise<void> }> {
   const dataDir = mkdtempSync(join(tmpdir(), 'kontor-e2e-'));
   const adminPassword = 'journey admin password';
-  const server = await startServer(['--data', dataDir, '--port', '0', '--admin-password', adminPassword]);
+  const server = await startServer(['--data', dataDir, '--port', '0', '--admin-password', adminPassword, ...extraArgs]);
   return {
     ...server,
     adminPassword,

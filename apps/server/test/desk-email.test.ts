@@ -1,22 +1,14 @@
-import { createServer } from 'node:net';
 import type { IncidentDetail } from '@kontor/contracts';
 import { sql } from 'kysely';
 import nodemailer, { type Transporter } from 'nodemailer';
 import type Mail from 'nodemailer/lib/mailer';
 import { afterAll, beforeAll, expect, it } from 'vitest';
+import { freePort } from '../../../bench/child.js';
 import { type SmtpTestServer, startSmtpTestServer } from './smtp-test-server.js';
 import { describeEachStore } from './stores.js';
 import { expectStatus, type Session, startTestNode, type TestNode } from './test-node.js';
 
 const DESK = 'support@example.org';
-
-async function freePort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const address = server.address();
-  await new Promise((resolve) => server.close(resolve));
-  return typeof address === 'object' && address ? address.port : 0;
-}
 
 describeEachStore('desk: the e-mail channel', (store) => {
   let node: TestNode;

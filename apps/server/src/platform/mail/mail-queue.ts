@@ -1,8 +1,9 @@
-import { type ColumnType, type Generated, type Kysely, sql } from 'kysely';
+import type { ColumnType, Generated, Kysely, Selectable } from 'kysely';
 import nodemailer, { type NodemailerError, type Transporter } from 'nodemailer';
 import type { Logger } from 'pino';
-import { Counter, Gauge, type Registry } from 'prom-client';
-import { PollingLoop } from '../polling-loop.js';
+import type { Registry } from 'prom-client';
+import { DeliveryFailure, LeasedQueue } from '../delivery/leased-queue.js';
+import { backoffMs } from '../webhooks/signed-post.js';
 
 export interface MailAttachment {
   filename: string;
@@ -86,18 +87,23 @@ type MailTables = {
 export const MAX_MAIL_ATTEMPTS = 8;
 const RETRY_CAP_MS = 6 * 3_600_000;
 // Longer than the SMTP timeouts below add up to, so a live sender never loses its lease mid-send.
-const LEASE_SECONDS = 300;
+const LEASE_MS = 300_000;
 const SMTP_TIMEOUTS = { connectionTimeout: 30_000, greetingTimeout: 30_000, socketTimeout: 60_000 };
 const SENT_KEPT_DAYS = 7;
-const PRUNE_EVERY_MS = 3_600_000;
 
 /** Full-jitter exponential backoff: spreads the retries of many messages that failed together. */
-export function retryDelayMs(attempts: number, baseMs: number, random = Math.random): number {
-  return Math.floor(random() * Math.min(RETRY_CAP_MS, baseMs * 2 ** Math.max(0, attempts - 1)));
-}
+export const retryDelayMs = (attempts: number, baseMs: number, random = Math.random): number =>
+  backoffMs(attempts, baseMs, RETRY_CAP_MS, random);
 
-const toNodemailerError = (error: unknown): NodemailerError =>
-  error instanceof Error ? error : new Error(String(error));
+type QueuedMail = Selectable<MailTables['platform.mail_queue']>;
+
+/** A nodemailer failure as the queue settles it. */
+function smtpFailure(error: unknown): DeliveryFailure {
+  const failure: NodemailerError = error instanceof Error ? error : new Error(String(error));
+  // A rejected recipient or message will be rejected again; a refused login is the operator's to fix.
+  const hopeless = failure.permanent === true && failure.code !== 'EAUTH';
+  return new DeliveryFailure(failure.message, hopeless, 0, { cause: failure });
+}
 
 export interface MailQueueOptions {
   // biome-ignore lint/suspicious/noExplicitAny: narrowed to the queue table below
@@ -113,57 +119,77 @@ export interface MailQueueOptions {
 }
 
 /**
- * The queue of outbound e-mail and its sender. Rows are claimed one at a time with SKIP LOCKED and a lease,
- * so hub instances sharing one PostgreSQL never send a message twice, and a crashed sender's message is
- * taken over once its lease runs out.
+ * The queue of outbound e-mail and its sender: a LeasedQueue over `platform.mail_queue`, so hub instances sharing
+ * one PostgreSQL never send a message twice, and a crashed sender's message is taken over once its lease runs out.
  */
 export class MailQueue implements Mailer {
-  readonly #db: Kysely<MailTables>;
-  readonly #options: MailQueueOptions;
   readonly #transport: Transporter | undefined;
-  readonly #sent: Counter;
-  readonly #failed: Counter<'outcome'>;
-  readonly #loop: PollingLoop;
-  #abort = new AbortController();
-  #prunedAt = 0;
+  readonly #queue: LeasedQueue<QueuedMail>;
   #toldNotConfigured = false;
 
   constructor(options: MailQueueOptions) {
-    this.#options = options;
-    this.#db = options.db.withTables<MailTables>();
-    this.#loop = new PollingLoop(
-      () => this.#round(),
-      (error) => options.logger.warn({ err: error }, 'e-mail queue failed; will retry'),
-      () => options.pollMs,
-    );
-    this.#transport = options.smtpUrl
+    const transport = options.smtpUrl
       ? nodemailer.createTransport({ url: options.smtpUrl, ...SMTP_TIMEOUTS }, { from: options.from })
       : undefined;
-    const registers = [options.registry];
-    this.#sent = new Counter({ name: 'kontor_mail_sent_total', help: 'E-mails the SMTP server took', registers });
-    this.#failed = new Counter({
-      name: 'kontor_mail_failed_total',
-      help: 'Failed attempts to send an e-mail: retried later, or given up (dead)',
-      labelNames: ['outcome'] as const,
-      registers,
-    });
-    const db = this.#db;
-    new Gauge({
-      name: 'kontor_mail_queue_messages',
-      help: 'E-mails not sent: pending (waiting or being retried) and dead (given up, see docs/mail.md)',
-      labelNames: ['state'] as const,
-      registers,
-      async collect() {
-        const counts = await db
-          .selectFrom('platform.mail_queue')
-          .select([
-            sql<number>`count(*) filter (where gave_up_at is null)::int`.as('pending'),
-            sql<number>`count(*) filter (where gave_up_at is not null)::int`.as('dead'),
-          ])
-          .where('sent_at', 'is', null)
-          .executeTakeFirstOrThrow();
-        this.set({ state: 'pending' }, counts.pending);
-        this.set({ state: 'dead' }, counts.dead);
+    this.#transport = transport;
+    this.#queue = new LeasedQueue<QueuedMail>({
+      table: 'platform.mail_queue',
+      db: options.db,
+      logger: options.logger,
+      pollMs: () => options.pollMs,
+      isHub: options.isHub,
+      ready: () => {
+        if (!transport && !this.#toldNotConfigured) {
+          this.#toldNotConfigured = true;
+          options.logger.info('e-mail is not configured (smtpUrl): messages stay queued until it is');
+        }
+        return Boolean(transport);
+      },
+      leaseMs: LEASE_MS,
+      maxAttempts: MAX_MAIL_ATTEMPTS,
+      retryBaseMs: () => options.retryBaseMs,
+      retryCapMs: RETRY_CAP_MS,
+      keepSentDays: SENT_KEPT_DAYS,
+      send: async (mail, signal) => {
+        try {
+          await transport?.sendMail({
+            to: mail.recipient,
+            subject: mail.subject,
+            text: mail.text_body,
+            ...(mail.html_body !== null && { html: mail.html_body }),
+            attachments: mail.attachments.map((attachment) => ({
+              filename: attachment.filename,
+              contentType: attachment.contentType,
+              content: Buffer.from(attachment.content, 'base64'),
+              ...(attachment.cid && { cid: attachment.cid }),
+            })),
+            ...mail.headers,
+            signal,
+          });
+        } catch (error) {
+          throw smtpFailure(error);
+        }
+      },
+      metrics: {
+        registry: options.registry,
+        sent: { name: 'kontor_mail_sent_total', help: 'E-mails the SMTP server took' },
+        failed: {
+          name: 'kontor_mail_failed_total',
+          help: 'Failed attempts to send an e-mail: retried later, or given up (dead)',
+        },
+        messages: {
+          name: 'kontor_mail_queue_messages',
+          help: 'E-mails not sent: pending (waiting or being retried) and dead (given up, see docs/mail.md)',
+        },
+      },
+      log: {
+        roundFailed: 'e-mail queue failed; will retry',
+        retry: 'could not send an e-mail; will retry',
+        dead: 'gave up sending an e-mail; it stays in platform.mail_queue',
+        facts: (mail, failure) => ({
+          mailId: mail.id,
+          responseCode: (failure.cause as NodemailerError | undefined)?.responseCode,
+        }),
       },
     });
   }
@@ -199,127 +225,17 @@ export class MailQueue implements Mailer {
   }
 
   start() {
-    if (this.#loop.started) return;
-    this.#abort = new AbortController();
-    this.#loop.start();
+    this.#queue.start();
   }
 
   /** Sends what is due now rather than at the next poll; called after every commit. */
   nudge() {
-    this.#loop.nudge();
+    this.#queue.nudge();
   }
 
   /** Stops sending; a message on the wire is cancelled and stays queued for the next start. */
   async stop() {
-    const stopped = this.#loop.stop();
-    this.#abort.abort();
-    await stopped;
+    await this.#queue.stop();
     this.#transport?.close();
-  }
-
-  async #round() {
-    if (!this.#options.isHub()) return;
-    if (!this.#transport) {
-      if (!this.#toldNotConfigured) {
-        this.#toldNotConfigured = true;
-        this.#options.logger.info('e-mail is not configured (smtpUrl): messages stay queued until it is');
-      }
-      return;
-    }
-    let more = true;
-    while (more && this.#loop.started) more = await this.#sendNext(this.#transport);
-    if (Date.now() - this.#prunedAt > PRUNE_EVERY_MS) {
-      this.#prunedAt = Date.now();
-      await this.#db
-        .deleteFrom('platform.mail_queue')
-        .where('sent_at', '<', sql<Date>`now() - make_interval(days => ${SENT_KEPT_DAYS})`)
-        .execute();
-    }
-  }
-
-  /** Claims, sends and settles one due message; false when none is due. */
-  async #sendNext(transport: Transporter): Promise<boolean> {
-    const db = this.#db;
-    const due = db
-      .selectFrom('platform.mail_queue')
-      .select('id')
-      .where('sent_at', 'is', null)
-      .where('gave_up_at', 'is', null)
-      .where('next_attempt_at', '<=', sql<Date>`now()`)
-      .where((eb) => eb.or([eb('lease_until', 'is', null), eb('lease_until', '<', sql<Date>`now()`)]))
-      .orderBy('next_attempt_at')
-      .orderBy('id')
-      .limit(1)
-      .forUpdate()
-      .skipLocked();
-    const mail = await db
-      .updateTable('platform.mail_queue')
-      .set({
-        attempts: sql`attempts + 1`,
-        lease_until: sql`now() + make_interval(secs => ${LEASE_SECONDS})`,
-      })
-      .where('id', 'in', due)
-      .returningAll()
-      .executeTakeFirst();
-    if (!mail) return false;
-
-    try {
-      await transport.sendMail({
-        to: mail.recipient,
-        subject: mail.subject,
-        text: mail.text_body,
-        ...(mail.html_body !== null && { html: mail.html_body }),
-        attachments: mail.attachments.map((attachment) => ({
-          filename: attachment.filename,
-          contentType: attachment.contentType,
-          content: Buffer.from(attachment.content, 'base64'),
-          ...(attachment.cid && { cid: attachment.cid }),
-        })),
-        ...mail.headers,
-        signal: this.#abort.signal,
-      });
-    } catch (error) {
-      await this.#settleFailure(mail.id, mail.attempts, toNodemailerError(error));
-      return this.#loop.started;
-    }
-    await db
-      .updateTable('platform.mail_queue')
-      .set({ sent_at: sql`now()`, lease_until: null })
-      .where('id', '=', mail.id)
-      .execute();
-    this.#sent.inc();
-    return true;
-  }
-
-  async #settleFailure(id: number, attempts: number, error: NodemailerError) {
-    const db = this.#db;
-    if (this.#abort.signal.aborted) {
-      // Cut off by a stop: not the message's fault, so the attempt does not count.
-      await db
-        .updateTable('platform.mail_queue')
-        .set({ attempts: sql`attempts - 1`, lease_until: null })
-        .where('id', '=', id)
-        .execute();
-      return;
-    }
-    // A rejected recipient or message will be rejected again; a refused login is the operator's to fix.
-    const hopeless = error.permanent === true && error.code !== 'EAUTH';
-    const dead = hopeless || attempts >= MAX_MAIL_ATTEMPTS;
-    const delayMs = retryDelayMs(attempts, this.#options.retryBaseMs);
-    await db
-      .updateTable('platform.mail_queue')
-      .set({
-        lease_until: null,
-        last_error: error.message.slice(0, 1000),
-        ...(dead
-          ? { gave_up_at: sql`now()` }
-          : { next_attempt_at: sql`now() + make_interval(secs => ${delayMs / 1000})` }),
-      })
-      .where('id', '=', id)
-      .execute();
-    this.#failed.inc({ outcome: dead ? 'dead' : 'retry' });
-    const facts = { mailId: id, attempts, error: error.message, responseCode: error.responseCode };
-    if (dead) this.#options.logger.warn(facts, 'gave up sending an e-mail; it stays in platform.mail_queue');
-    else this.#options.logger.info({ ...facts, retryInMs: delayMs }, 'could not send an e-mail; will retry');
   }
 }

@@ -9,6 +9,7 @@ const STATUS_COLORS: Record<IncidentStatus, string> = {
   resolved: 'green',
   closed: 'gray',
 };
+// A badge in a narrow table cell would otherwise shrink to an ellipsis ("Vän…"): its word is the point of it.
 const PRIORITY_COLORS: Record<IncidentPriority, string> = {
   low: 'gray',
   normal: 'blue',
@@ -19,7 +20,14 @@ const PRIORITY_COLORS: Record<IncidentPriority, string> = {
 export function StatusBadge({ status }: { status: IncidentStatus }) {
   const { t } = useTranslation();
   return (
-    <Badge color={STATUS_COLORS[status]} variant="light" tt="none" data-testid="incident-status" data-status={status}>
+    <Badge
+      color={STATUS_COLORS[status]}
+      variant="light"
+      tt="none"
+      miw="fit-content"
+      data-testid="incident-status"
+      data-status={status}
+    >
       {t(`desk.status.${status}`)}
     </Badge>
   );
@@ -28,7 +36,12 @@ export function StatusBadge({ status }: { status: IncidentStatus }) {
 export function PriorityBadge({ priority }: { priority: IncidentPriority }) {
   const { t } = useTranslation();
   return (
-    <Badge color={PRIORITY_COLORS[priority]} variant={priority === 'critical' ? 'filled' : 'outline'} tt="none">
+    <Badge
+      color={PRIORITY_COLORS[priority]}
+      variant={priority === 'critical' ? 'filled' : 'outline'}
+      tt="none"
+      miw="fit-content"
+    >
       {t(`desk.priority.${priority}`)}
     </Badge>
   );

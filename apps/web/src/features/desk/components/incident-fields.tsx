@@ -94,6 +94,7 @@ export function IncidentFields({ incident }: { incident: IncidentDetail }) {
           value={draft.categoryId}
           onChange={(value) => set('categoryId', value)}
           error={fieldErrors.categoryId}
+          data-testid="field-category"
         />
         <TagsInput
           label={t('desk.field.labels')}

@@ -164,6 +164,8 @@ describeEachStore('desk: notifications', (store) => {
     expect(foreign.json().errors[0].path).toBe('body.preferences.0.event');
 
     const incident = await report(maria);
+    await ok(olga, 'POST', `/api/desk/incidents/${incident.id}/comments`, { body: 'Vi tittar på det' }, 201);
+    // Resolved with a reply is one notice, `resolved` (she turned it off), not a second `agent_reply`.
     await ok(olga, 'POST', `/api/desk/incidents/${incident.id}/status`, { status: 'resolved', comment: 'Klart' });
     const marias = (await notificationsOf(maria)).notifications.filter((n) => n.incidentId === incident.id);
     expect(marias.map((n) => n.event)).toEqual(['agent_reply']);

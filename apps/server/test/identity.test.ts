@@ -135,6 +135,19 @@ describeEachStore('identity', (store) => {
       headers: node.admin.headers,
     });
     expect(inUse.statusCode).toBe(409);
+
+    // Changing only the roles touches no column of the user: it still answers, and the new roles hold at once.
+    const rolesOnly = await expectStatus(
+      inject({
+        method: 'PATCH',
+        url: `/api/admin/users/${user.json().id}`,
+        headers: node.admin.headers,
+        payload: { roleIds: [] },
+      }),
+      200,
+    );
+    expect(rolesOnly.json().roles).toEqual([]);
+    expect((await inject({ url: '/api/admin/audit', headers: karin.headers })).statusCode).toBe(403);
   });
 
   it('ends the sessions of a disabled user at once', async () => {

@@ -59,7 +59,8 @@ export interface IncidentChange {
   incident: StoredIncident;
   /** Before it, for `updated` and `status`. */
   before?: StoredIncident;
-  comment?: { body: string; internal: boolean; byAgent: boolean };
+  /** For `comment`, and for `status` when a reply went with the move (then `withStatus` names the new status). */
+  comment?: { body: string; internal: boolean; byAgent: boolean; withStatus?: IncidentStatus };
   ctx: RequestContext;
 }
 export type IncidentObserver = (trx: Db, change: IncidentChange) => Promise<void>;
@@ -317,14 +318,11 @@ export class IncidentService {
       after: { status: change.status },
     });
     const incident = (await incidentsRepository.get(db, id)) as StoredIncident;
-    await this.#changed(trx, { kind: 'status', incident, before, ctx });
-    if (change.comment)
-      await this.#changed(trx, {
-        kind: 'comment',
-        incident,
-        ctx,
-        comment: { body: change.comment, internal: false, byAgent: isAgent(ctx) },
-      });
+    const comment = change.comment
+      ? { body: change.comment, internal: false, byAgent: isAgent(ctx), withStatus: change.status }
+      : undefined;
+    await this.#changed(trx, { kind: 'status', incident, before, ctx, comment });
+    if (comment) await this.#changed(trx, { kind: 'comment', incident, ctx, comment });
   }
 
   async comment(

@@ -70,14 +70,18 @@ create table desk.problem_exports (
   problem_id uuid not null references desk.problems (id),
   -- The event's body without its id: the problem and its incidents as they were when the export was asked for.
   payload jsonb not null,
-  status text not null default 'pending' check (status in ('pending', 'sent', 'failed')),
   attempts integer not null default 0,
   next_attempt_at timestamptz not null default now(),
   lease_until timestamptz,
   last_error text,
   last_status_code integer,
   sent_at timestamptz,
+  -- Set after the last failed attempt (the columns of every leased queue, platform/delivery/leased-queue.ts).
+  gave_up_at timestamptz,
+  status text not null generated always as (
+    case when sent_at is not null then 'sent' when gave_up_at is not null then 'failed' else 'pending' end
+  ) stored,
   created_at timestamptz not null default now()
 );
-create index problem_exports_due on desk.problem_exports (next_attempt_at) where status = 'pending';
+create index problem_exports_due on desk.problem_exports (next_attempt_at, id) where sent_at is null and gave_up_at is null;
 create index problem_exports_problem on desk.problem_exports (problem_id, created_at desc);

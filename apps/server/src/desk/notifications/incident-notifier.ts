@@ -29,11 +29,13 @@ async function recipientsOf(db: Db, change: IncidentChange): Promise<Recipients>
       recipients.push([member, 'group_incident']);
   if (change.kind === 'created' && !incident.assignee_id && !incident.group_id)
     for (const agent of await activeUsersHolding(db, AGENT)) recipients.push([agent.id, 'unassigned_incident']);
-  if (change.kind === 'status' && incident.status === 'resolved' && before?.status !== 'resolved')
+  // Resolved with a reply: the requester hears it once, from the reply's change, with the reply's words.
+  if (change.kind === 'status' && incident.status === 'resolved' && before?.status !== 'resolved' && !comment)
     recipients.push([incident.requester_user_id, 'resolved']);
   if (change.kind === 'comment' && comment) {
     // Internal notes never leave the agents: only a public reply reaches the requester.
-    if (comment.byAgent && !comment.internal) recipients.push([incident.requester_user_id, 'agent_reply']);
+    if (comment.byAgent && !comment.internal)
+      recipients.push([incident.requester_user_id, comment.withStatus === 'resolved' ? 'resolved' : 'agent_reply']);
     if (!comment.byAgent) recipients.push([incident.assignee_id, 'requester_reply']);
   }
   return recipients;

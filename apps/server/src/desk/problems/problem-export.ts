@@ -5,12 +5,11 @@ import {
   type ProblemDetail,
   WEBHOOK_MAX_ATTEMPTS,
 } from '@kontor/contracts';
-import { sql } from 'kysely';
 import type { RequestContext } from '../../platform/context.js';
+import { DeliveryFailure, LeasedQueue } from '../../platform/delivery/leased-queue.js';
 import { Outbox } from '../../platform/events/outbox.js';
 import type { Db, Platform } from '../../platform/platform.js';
-import { PollingLoop } from '../../platform/polling-loop.js';
-import { backoffMs, postSigned } from '../../platform/webhooks/signed-post.js';
+import { postSigned } from '../../platform/webhooks/signed-post.js';
 import { DESK_TOPIC } from '../incident-service.js';
 import { exportNotConfigured } from './problem-errors.js';
 import type { ProblemsDb, StoredExport } from './tables.js';
@@ -72,102 +71,94 @@ export class ProblemExports {
   }
 }
 
+/** The task manager did not take an export: its answer's status (none when it could not be reached) and why. */
+class ExportRefused extends DeliveryFailure {
+  constructor(
+    readonly statusCode: number | null,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
 /**
  * Sends requested exports to the task manager, on the hub, signed (`x-kontor-signature`, the supplier webhooks'
- * scheme): each round claims the due ones (SKIP LOCKED, with a lease, so several hub instances share the work)
- * and makes one attempt at each. A failure is retried after a full-jitter exponential backoff; after
+ * scheme), through a LeasedQueue over `desk.problem_exports` (SKIP LOCKED and a lease, so several hub instances
+ * share the work; up to BATCH at once). A failure is retried after a full-jitter exponential backoff; after
  * WEBHOOK_MAX_ATTEMPTS the export is `failed`, shown so on the problem page, where an agent may export again.
  */
 export class ProblemExportDispatcher {
-  readonly #db: ProblemsDb;
-  readonly #loop: PollingLoop;
-  #abort = new AbortController();
+  readonly #queue: LeasedQueue<StoredExport, number>;
   #unsubscribe: (() => void) | undefined;
 
   constructor(
     private readonly platform: Platform,
-    private readonly isHub: () => boolean,
+    isHub: () => boolean,
   ) {
-    this.#db = platform.db as ProblemsDb;
-    this.#loop = new PollingLoop(
-      () => this.#round(),
-      (error) => platform.logger.warn({ err: error }, 'problem export round failed; will retry'),
-      () => platform.config.outboxPollMs,
-    );
+    const { config } = platform;
+    // Every settled attempt records the answer and changes what the problem page shows.
+    const settled = async (
+      trx: Db,
+      row: StoredExport,
+      answer: { last_status_code: number | null; last_error?: null },
+    ) => {
+      await (trx as ProblemsDb).updateTable('desk.problem_exports').set(answer).where('id', '=', row.id).execute();
+      await Outbox.add(trx, DESK_TOPIC, { problemId: row.problem_id, change: 'updated' } satisfies DeskProblemEvent);
+    };
+    this.#queue = new LeasedQueue<StoredExport, number>({
+      table: 'desk.problem_exports',
+      db: platform.db,
+      transaction: (work) => platform.transaction(work),
+      logger: platform.logger,
+      pollMs: () => config.outboxPollMs,
+      isHub,
+      ready: () => Boolean(config.deskProblemWebhookUrl && config.deskProblemWebhookSecret),
+      batch: BATCH,
+      leaseMs: LEASE_MS,
+      maxAttempts: WEBHOOK_MAX_ATTEMPTS,
+      retryBaseMs: () => config.deskProblemExportRetryBaseMs,
+      retryCapMs: BACKOFF_CAP_MS,
+      async send(row, signal) {
+        const payload = typeof row.payload === 'string' ? JSON.parse(row.payload) : row.payload;
+        const outcome = await postSigned({
+          url: config.deskProblemWebhookUrl as string,
+          secret: config.deskProblemWebhookSecret as string,
+          deliveryId: row.id,
+          event: PROBLEM_EXPORTED_EVENT,
+          body: JSON.stringify({ id: row.id, ...(payload as object) }),
+          timeoutMs: TIMEOUT_MS,
+          signal,
+        });
+        if (!outcome.delivered) throw new ExportRefused(outcome.statusCode, outcome.error);
+        return outcome.statusCode;
+      },
+      onSent: (trx, row, statusCode) => settled(trx, row, { last_status_code: statusCode, last_error: null }),
+      onFailed: (trx, row, { failure }) =>
+        settled(trx, row, { last_status_code: failure instanceof ExportRefused ? failure.statusCode : null }),
+      log: {
+        roundFailed: 'problem export round failed; will retry',
+        retry: 'problem export failed; will retry',
+        dead: 'problem export failed for the last time',
+        facts: (row, failure) => ({
+          export: row.id,
+          problem: row.problem_id,
+          statusCode: failure instanceof ExportRefused ? failure.statusCode : null,
+        }),
+      },
+    });
   }
 
   start() {
-    if (this.#loop.started) return;
-    this.#abort = new AbortController();
+    if (this.#queue.started) return;
     this.#unsubscribe = this.platform.bus.subscribe((event) => {
       if (event.topic === DESK_TOPIC && (event.payload as Partial<DeskProblemEvent> | null)?.change === 'export')
-        this.#loop.nudge();
+        this.#queue.nudge();
     });
-    this.#loop.start();
+    this.#queue.start();
   }
 
   async stop() {
     this.#unsubscribe?.();
-    this.#abort.abort();
-    await this.#loop.stop();
-  }
-
-  async #round() {
-    const { deskProblemWebhookUrl: url, deskProblemWebhookSecret: secret } = this.platform.config;
-    if (!this.isHub() || !url || !secret) return;
-    const claimed = await sql<StoredExport>`
-      update desk.problem_exports set lease_until = now() + ${`${LEASE_MS} milliseconds`}::interval
-       where id in (select id from desk.problem_exports
-                     where status = 'pending' and next_attempt_at <= now()
-                       and (lease_until is null or lease_until < now())
-                     order by next_attempt_at limit ${BATCH} for update skip locked)
-      returning *`.execute(this.#db);
-    await Promise.all(claimed.rows.map((row) => this.#attempt(row, url, secret)));
-  }
-
-  async #attempt(row: StoredExport, url: string, secret: string) {
-    const payload = typeof row.payload === 'string' ? JSON.parse(row.payload) : row.payload;
-    let outcome: Awaited<ReturnType<typeof postSigned>>;
-    try {
-      outcome = await postSigned({
-        url,
-        secret,
-        deliveryId: row.id,
-        event: PROBLEM_EXPORTED_EVENT,
-        body: JSON.stringify({ id: row.id, ...(payload as object) }),
-        timeoutMs: TIMEOUT_MS,
-        signal: this.#abort.signal,
-      });
-    } catch {
-      // Stopped while sending: the export's lease runs out and it is tried again.
-      return;
-    }
-    const attempts = row.attempts + 1;
-    const failed = !outcome.delivered && attempts >= WEBHOOK_MAX_ATTEMPTS;
-    const retryInMs = backoffMs(attempts, this.platform.config.deskProblemExportRetryBaseMs, BACKOFF_CAP_MS);
-    await this.platform.transaction(async (trx) => {
-      await (trx as ProblemsDb)
-        .updateTable('desk.problem_exports')
-        .set({
-          attempts,
-          lease_until: null,
-          last_status_code: outcome.statusCode,
-          ...(outcome.delivered
-            ? { status: 'sent', sent_at: sql<Date>`now()`, last_error: null }
-            : {
-                status: failed ? 'failed' : 'pending',
-                last_error: outcome.error,
-                next_attempt_at: sql<Date>`now() + ${`${retryInMs} milliseconds`}::interval`,
-              }),
-        })
-        .where('id', '=', row.id)
-        .execute();
-      await Outbox.add(trx, DESK_TOPIC, { problemId: row.problem_id, change: 'updated' } satisfies DeskProblemEvent);
-    });
-    if (!outcome.delivered)
-      this.platform.logger.info(
-        { export: row.id, problem: row.problem_id, attempts, statusCode: outcome.statusCode, failed },
-        failed ? 'problem export failed for the last time' : 'problem export failed; will retry',
-      );
+    await this.#queue.stop();
   }
 }

@@ -1,5 +1,5 @@
 import type { ProblemExportStatus, ProblemRuleKind, ProblemStatus, problemActivityKinds } from '@kontor/contracts';
-import type { Generated, Kysely, Selectable } from 'kysely';
+import type { ColumnType, Generated, Kysely, Selectable } from 'kysely';
 import type { DeskTables } from '../tables.js';
 
 /** The tables of migrations/0006_problems.sql. */
@@ -52,13 +52,15 @@ export interface ProblemTables {
     id: string;
     problem_id: string;
     payload: unknown;
-    status: Generated<ProblemExportStatus>;
+    /** Generated from sent_at and gave_up_at. */
+    status: ColumnType<ProblemExportStatus, never, never>;
     attempts: Generated<number>;
     next_attempt_at: Generated<Date>;
     lease_until: Date | null;
     last_error: string | null;
     last_status_code: number | null;
     sent_at: Date | null;
+    gave_up_at: Date | null;
     created_at: Generated<Date>;
   };
 }

@@ -233,10 +233,7 @@ export class LeasedQueue<Row extends QueuedRow, Result = void> {
         ? error
         : new DeliveryFailure(error instanceof Error ? error.message : String(error), false, 0, { cause: error });
     const dead = failure.permanent || row.attempts >= maxAttempts;
-    const retryInMs = Math.max(
-      failure.retryAfterMs,
-      backoffMs(row.attempts, this.#options.retryBaseMs(), retryCapMs),
-    );
+    const retryInMs = Math.max(failure.retryAfterMs, backoffMs(row.attempts, this.#options.retryBaseMs(), retryCapMs));
     await this.#transaction(async (trx) => {
       await trx
         .updateTable(table)

@@ -9,7 +9,6 @@ const STATUS_COLORS: Record<IncidentStatus, string> = {
   resolved: 'green',
   closed: 'gray',
 };
-// A badge in a narrow table cell would otherwise shrink to an ellipsis ("Vän…"): its word is the point of it.
 const PRIORITY_COLORS: Record<IncidentPriority, string> = {
   low: 'gray',
   normal: 'blue',
@@ -17,6 +16,7 @@ const PRIORITY_COLORS: Record<IncidentPriority, string> = {
   critical: 'red',
 };
 
+// miw: in a narrow table cell a badge would otherwise shrink to an ellipsis ("Vän…"), and its word is its point.
 export function StatusBadge({ status }: { status: IncidentStatus }) {
   const { t } = useTranslation();
   return (

@@ -28,12 +28,13 @@ const accounts = [
 class Browser {
   readonly cookies = new Map<string, string>();
 
-  async request(url: string, init: { method?: string; form?: Record<string, string> } = {}) {
+  async request(url: string, init: { method?: string; form?: Record<string, string>; accept?: string } = {}) {
     const response = await fetch(url, {
       method: init.method ?? 'GET',
       redirect: 'manual',
       headers: {
         cookie: [...this.cookies].map(([name, value]) => `${name}=${value}`).join('; '),
+        ...(init.accept && { accept: init.accept }),
         ...(init.form && { 'content-type': 'application/x-www-form-urlencoded' }),
       },
       body: init.form && new URLSearchParams(init.form),
@@ -194,6 +195,15 @@ describeEachStore('sign-in with Keycloak (OIDC)', (store) => {
     expect(await tamper((url) => url.searchParams.set('iss', 'https://evil.example.org/realms/kontor'))).toBe(
       'identity.oidc_failed',
     );
+
+    // A person's browser asks for a page: it goes back to the sign-in page, which says what went wrong.
+    const browser = new Browser();
+    const callback = await throughProvider(browser, kontor, 'kim.agent', 'kim at keycloak');
+    callback.searchParams.set('state', 'forged');
+    const page = await browser.request(callback.href, { accept: 'text/html,application/xhtml+xml' });
+    expect(page.status).toBe(303);
+    expect(page.headers.get('location')).toBe('/sign-in?sso_error=identity.oidc_failed');
+    expect(browser.cookies.has('kontor_session')).toBe(false);
   });
 
   it('refuses a disabled Kontor user at the callback', async () => {

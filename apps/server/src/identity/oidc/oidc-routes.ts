@@ -83,14 +83,21 @@ export const oidcRoutes: FastifyPluginAsyncZod<OidcRoutesOptions> = async (
       const callbackUrl = new URL(redirectUri(request));
       callbackUrl.search = new URL(request.url, 'http://callback.invalid').search;
       reply.clearCookie(LOGIN_COOKIE, { path: CALLBACK_PATH });
-      const { signedIn, returnTo } = await configured().completeLogin(
-        request.ctx,
-        request.cookies[LOGIN_COOKIE],
-        callbackUrl,
-        request.headers['user-agent'] ?? null,
-      );
-      setSessionCookie(reply, signedIn, secureCookies);
-      return reply.redirect(returnTo, 303);
+      try {
+        const { signedIn, returnTo } = await configured().completeLogin(
+          request.ctx,
+          request.cookies[LOGIN_COOKIE],
+          callbackUrl,
+          request.headers['user-agent'] ?? null,
+        );
+        setSessionCookie(reply, signedIn, secureCookies);
+        return reply.redirect(returnTo, 303);
+      } catch (error) {
+        // A person in a browser gets the sign-in page saying what went wrong, not a page of JSON; scripts get JSON.
+        const browser = request.headers.accept?.includes('text/html');
+        if (!browser || !(error instanceof AppError) || error.status >= 500) throw error;
+        return reply.redirect(`/sign-in?sso_error=${encodeURIComponent(error.code)}`, 303);
+      }
     },
   );
 

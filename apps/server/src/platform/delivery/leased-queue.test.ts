@@ -92,7 +92,11 @@ describeEachStore('leased queue', (store) => {
         return 'receipt-1';
       },
       onSent: async (trx, row, receipt) => {
-        await trx.updateTable('test_queue').set({ note: String(receipt) }).where('id', '=', row.id).execute();
+        await trx
+          .updateTable('test_queue')
+          .set({ note: String(receipt) })
+          .where('id', '=', row.id)
+          .execute();
       },
       metrics: {
         registry,

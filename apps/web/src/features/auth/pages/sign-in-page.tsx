@@ -1,4 +1,5 @@
 import {
+  Alert,
   Anchor,
   Box,
   Button,
@@ -13,10 +14,11 @@ import {
 } from '@mantine/core';
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link, Navigate, useLocation, useNavigate } from 'react-router';
+import { Link, Navigate, useLocation, useNavigate, useSearchParams } from 'react-router';
 import { useFieldErrors } from '../../../app/form';
 import { LanguageSwitcher } from '../../../app/language-switcher';
 import { ProblemAlert } from '../../../app/problem-alert';
+import { codeMessage } from '../../../app/problem-text';
 import { oidcLoginHref, useOidcStatus } from '../api/oidc';
 import { useMe, useNodeInfo, useSignIn } from '../api/session';
 
@@ -41,6 +43,10 @@ export function SignInPage() {
   const [password, setPassword] = useState('');
 
   const { fieldErrors, generalError } = useFieldErrors(signIn.error);
+  // The OIDC callback sends a browser back here with the problem's code when the provider's answer was refused.
+  const [search] = useSearchParams();
+  const ssoErrorCode = search.get('sso_error');
+  const ssoError = ssoErrorCode ? (codeMessage(t, ssoErrorCode) ?? t('errors.ssoFailed')) : null;
 
   if (me) return <Navigate to={returnPath(location.state)} replace />;
 
@@ -69,6 +75,11 @@ export function SignInPage() {
               </Title>
             </div>
             {generalError ? <ProblemAlert error={generalError} testId="login-error" /> : null}
+            {ssoError && !generalError ? (
+              <Alert color="red" variant="light" role="alert" data-testid="sso-error">
+                {ssoError}
+              </Alert>
+            ) : null}
             {sso?.configured ? (
               // A full page load: the provider's login page is another site.
               <Button

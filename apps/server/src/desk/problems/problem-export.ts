@@ -26,6 +26,10 @@ const exportPayload = (problem: ProblemDetail) => {
   return { type: PROBLEM_EXPORTED_EVENT, createdAt: new Date().toISOString(), problem: summary, incidents };
 };
 
+/** Whether there is a task manager to send exports to. */
+const exportConfigured = (config: Platform['config']) =>
+  Boolean(config.deskProblemWebhookUrl && config.deskProblemWebhookSecret);
+
 /** Asking for exports: a row of `desk.problem_exports` in the caller's transaction, sent after commit. */
 export class ProblemExports {
   constructor(private readonly platform: Platform) {}
@@ -66,8 +70,7 @@ export class ProblemExports {
   }
 
   #configured() {
-    const { deskProblemWebhookUrl, deskProblemWebhookSecret } = this.platform.config;
-    return Boolean(deskProblemWebhookUrl && deskProblemWebhookSecret);
+    return exportConfigured(this.platform.config);
   }
 }
 
@@ -112,7 +115,7 @@ export class ProblemExportDispatcher {
       logger: platform.logger,
       pollMs: () => config.outboxPollMs,
       isHub,
-      ready: () => Boolean(config.deskProblemWebhookUrl && config.deskProblemWebhookSecret),
+      ready: () => exportConfigured(config),
       batch: BATCH,
       leaseMs: LEASE_MS,
       maxAttempts: WEBHOOK_MAX_ATTEMPTS,

@@ -2,46 +2,28 @@ import { fileURLToPath } from 'node:url';
 import type { KontorModule } from '../platform/platform.js';
 import type { SyncService } from '../sync/index.js';
 import { attachmentRoutes } from './attachments/attachment-routes.js';
-import { AttachmentService } from './attachments/attachment-service.js';
 import { boardRoutes } from './boards/boards-routes.js';
-import { BoardService } from './boards/boards-service.js';
-import { EmailChannel } from './channels/email/email-channel.js';
 import type { SmtpListener } from './channels/email/smtp-listener.js';
-import { createEsbChannel } from './channels/esb/esb-channel.js';
-import type { EsbConsumer } from './channels/esb/esb-consumer.js';
-import { ChannelIntake } from './channels/intake.js';
-import { createMessagingChannels } from './channels/messaging-channels.js';
-import { DashboardService } from './dashboard/dashboard-service.js';
-import { deskMetrics } from './dashboard/desk-metrics.js';
 import { dashboardRoutes } from './dashboard/routes.js';
+import { createDeskParts, type DeskParts } from './desk-parts.js';
 import { hubOnly } from './errors.js';
 import { filterRoutes } from './filters/filters-routes.js';
-import { SavedFilterService } from './filters/filters-service.js';
-import { AGENT, DESK_TOPIC, IncidentService, REQUEST } from './incident-service.js';
-import { DeskListsService } from './lists-service.js';
-import { createNotificationsAndSla } from './notifications/notifications-and-sla.js';
-import { createProblems, problemRoutes } from './problems/problems.js';
-import { compileIncidentFilter, suggestIncidentFilter } from './query-fields.js';
+import { AGENT, DESK_TOPIC, REQUEST } from './incident-service.js';
+import { problemRoutes } from './problems/problems.js';
+import { suggestIncidentFilter } from './query-fields.js';
 import { incidentRoutes, listRoutes } from './routes.js';
 import { seedDeskDemo } from './seed-demo.js';
 
 export { DESK_TOPIC } from './incident-service.js';
 
-/** The service desk (seed 003, docs/desk.md): incidents and their timelines, on the hub. */
+/** The service desk (seed 003, docs/desk.md): incidents, channels, problems, boards, dashboards; on the hub. */
 export function createDeskModule(sync: () => SyncService): KontorModule {
-  let services:
-    | { incidents: IncidentService; lists: DeskListsService; intake: ChannelIntake; attachments: AttachmentService }
-    | undefined;
-  const ready = () => {
-    if (!services) throw new Error('desk is used before the node initialised it');
-    return services;
-  };
-  let esb: EsbConsumer | undefined;
-  let email: EmailChannel | undefined;
+  let parts: DeskParts | undefined;
   let smtpListener: SmtpListener | undefined;
-  let problems: ReturnType<typeof createProblems> | undefined;
-  let messaging: ReturnType<typeof createMessagingChannels> | undefined;
-  let notificationsAndSla: ReturnType<typeof createNotificationsAndSla> | undefined;
+  const ready = () => {
+    if (!parts) throw new Error('desk is used before the node initialised it');
+    return parts;
+  };
   return {
     name: 'desk',
     migrations: fileURLToPath(new URL('./migrations', import.meta.url)),
@@ -52,58 +34,44 @@ export function createDeskModule(sync: () => SyncService): KontorModule {
     ],
     topics: { [DESK_TOPIC]: AGENT },
     init(platform) {
-      const incidents = new IncidentService(platform, compileIncidentFilter);
-      incidents.observe(deskMetrics(platform, () => sync().isHub));
-      const attachments = new AttachmentService(platform, incidents);
-      services = {
-        incidents,
-        lists: new DeskListsService(platform),
-        intake: new ChannelIntake(platform, incidents, attachments),
-        attachments,
-      };
-      esb = createEsbChannel(platform, services.intake);
-      email = new EmailChannel(platform, services.intake);
-      incidents.observe(email.observer);
-      problems = createProblems(platform, incidents, () => sync().isHub);
-      notificationsAndSla = createNotificationsAndSla(platform, incidents);
-      const maxAttachmentBytes = () => attachments.maxBytes;
-      messaging = createMessagingChannels(platform, incidents, services.intake, maxAttachmentBytes, () => sync().isHub);
+      parts = createDeskParts(platform, () => sync().isHub);
     },
-    async register(app, platform) {
-      const { incidents, lists, attachments } = ready();
+    async register(app) {
+      const desk = ready();
       // The desk's records live on the hub only; a client node holds none of them.
       await app.register(async (hub) => {
         hub.addHook('preValidation', async () => {
           if (!sync().isHub) throw hubOnly();
         });
-        await hub.register(incidentRoutes, { incidents, suggest: suggestIncidentFilter });
-        await hub.register(listRoutes, { lists });
-        const filters = new SavedFilterService(platform);
-        await hub.register(filterRoutes, { filters });
-        await hub.register(boardRoutes, { boards: new BoardService(platform, filters) });
-        await hub.register(dashboardRoutes, {
-          dashboard: new DashboardService(platform, compileIncidentFilter, filters),
-        });
-        await hub.register(attachmentRoutes, { attachments });
-        if (problems) await hub.register(problemRoutes, { problems: problems.problems, rules: problems.rules });
-        await messaging?.register(hub);
-        await notificationsAndSla?.register(hub);
+        await hub.register(incidentRoutes, { incidents: desk.incidents, suggest: suggestIncidentFilter });
+        await hub.register(listRoutes, { lists: desk.lists });
+        await hub.register(filterRoutes, { filters: desk.filters });
+        await hub.register(boardRoutes, { boards: desk.boards });
+        await hub.register(dashboardRoutes, { dashboard: desk.dashboard });
+        await hub.register(attachmentRoutes, { attachments: desk.attachments });
+        await hub.register(problemRoutes, { problems: desk.problems.problems, rules: desk.problems.rules });
+        await desk.messaging.register(hub);
+        await desk.notificationsAndSla.register(hub);
       });
     },
     async start() {
-      // Only the hub takes incidents in from the ESB (docs/desk-esb.md).
-      if (sync().isHub) esb?.start();
-      // The hub takes e-mail in when deskSmtpPort is set (docs/desk-channels.md).
-      if (sync().isHub) smtpListener = await email?.listen();
-      // It sends only while the node is the hub, checking at every round.
-      problems?.exportDispatcher.start();
-      messaging?.queue.start();
+      const desk = ready();
+      // Only the hub takes incidents in from the ESB and by e-mail (docs/desk-esb.md, docs/desk-channels.md); a node
+      // promoted later starts them at its next start.
+      if (sync().isHub) {
+        desk.esb?.start();
+        smtpListener = await desk.email.listen();
+      }
+      // These check at every round whether the node is the hub, so a promotion needs no restart.
+      desk.problems.exportDispatcher.start();
+      desk.messaging.queue.start();
     },
-    stop: async () => {
+    async stop() {
+      if (!parts) return;
       await Promise.all([
-        esb?.stop(),
-        problems?.exportDispatcher.stop(),
-        messaging?.queue.stop(),
+        parts.esb?.stop(),
+        parts.problems.exportDispatcher.stop(),
+        parts.messaging.queue.stop(),
         smtpListener?.stop(),
       ]);
     },

@@ -14,7 +14,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router';
 import { useFormat } from '../../../app/format';
-import { hasPermission, useMe } from '../../auth/api/session';
+import { hasPermission, useMe, useNodeInfo } from '../../auth/api/session';
 import { useMarkRead, useNotifications } from './notifications-api';
 
 function BellIcon() {
@@ -40,7 +40,10 @@ export function NotificationBell() {
   const format = useFormat();
   const navigate = useNavigate();
   const { data: me } = useMe();
-  const enabled = hasPermission(me, 'desk.agent') || hasPermission(me, 'desk.request');
+  const { data: node } = useNodeInfo();
+  // The desk lives on the hub: a workstation has no notifications to show (its routes answer 409 hub_only).
+  const enabled =
+    node?.role === 'server' && (hasPermission(me, 'desk.agent') || hasPermission(me, 'desk.request'));
   const [opened, setOpened] = useState(false);
   const page = useNotifications(enabled);
   const markRead = useMarkRead();

@@ -42,8 +42,7 @@ export function NotificationBell() {
   const { data: me } = useMe();
   const { data: node } = useNodeInfo();
   // The desk lives on the hub: a workstation has no notifications to show (its routes answer 409 hub_only).
-  const enabled =
-    node?.role === 'server' && (hasPermission(me, 'desk.agent') || hasPermission(me, 'desk.request'));
+  const enabled = node?.role === 'server' && (hasPermission(me, 'desk.agent') || hasPermission(me, 'desk.request'));
   const [opened, setOpened] = useState(false);
   const page = useNotifications(enabled);
   const markRead = useMarkRead();

@@ -158,6 +158,24 @@ export const configSchema = z
     deskProblemAutoExport: flexibleBoolean.default(false),
     /** First retry delay of an export the task manager did not take; it doubles, with jitter, per attempt. */
     deskProblemExportRetryBaseMs: z.coerce.number().int().min(10).default(5_000),
+    // The WestGear webshop (docs/commerce.md).
+    /** Languages the catalog is written in; the first is the shop's default. sv and en are always among them. */
+    commerceLocales: z
+      .preprocess(
+        (value) => (typeof value === 'string' ? value.split(',').map((part) => part.trim()) : value),
+        z.array(z.string().regex(/^[a-z]{2}$/, 'expected two-letter language codes such as "sv,en,de"')).min(1),
+      )
+      .default(['sv', 'en'])
+      .refine((list) => list.includes('sv') && list.includes('en'), 'the shop is always written in sv and en'),
+    /** Stripe's API (or a server speaking its protocol); the card payment option needs the secret key too. */
+    commerceStripeApiUrl: z.url({ protocol: /^https?$/ }).default('https://api.stripe.com'),
+    commerceStripeSecretKey: z.string().min(8, 'expected a Stripe secret key such as sk_test_…').optional(),
+    /** The `whsec_…` secret Stripe signs webhook events with (`Stripe-Signature`). */
+    commerceStripeWebhookSecret: z.string().min(8, 'expected a webhook secret such as whsec_…').optional(),
+    /** How long an `Idempotency-Key` of a checkout is remembered (Stripe keeps them at least 24 hours). */
+    commerceIdempotencyHours: z.coerce.number().int().min(1).max(720).default(24),
+    /** Rate limit of the shop's public writes (cart, checkout) per client address and minute. */
+    commerceRateLimitPerMinute: z.coerce.number().int().min(1).default(120),
     // Sign-in with an OpenID Connect provider such as Keycloak (docs/sso.md).
     /** The provider's issuer, e.g. https://keycloak.example.org/realms/kontor; SSO is on when it is set. */
     oidcIssuer: optionalUrl(/^https?$/, 'https://keycloak.example.org/realms/kontor'),
@@ -197,6 +215,8 @@ const secretSettings = new Set<string>([
   'databaseUrl',
   'redisUrl',
   'enrollCode',
+  'commerceStripeSecretKey',
+  'commerceStripeWebhookSecret',
   'smtpUrl',
   'deskAmqpUrl',
   'oidcClientSecret',

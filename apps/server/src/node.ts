@@ -2,6 +2,7 @@ import { resolve } from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import { type Logger, pino } from 'pino';
 import { buildApp } from './app.js';
+import { createCommerceModule } from './commerce/index.js';
 import type { KontorConfig } from './config.js';
 import { createDeskModule } from './desk/index.js';
 import { createDirectoryModule } from './directory/index.js';
@@ -67,6 +68,7 @@ function nodeModules(extra: KontorModule[] = []) {
   const supplies = createSuppliesModule(() => sync.service());
   const visitors = createVisitorsModule(() => sync.service());
   const desk = createDeskModule(() => sync.service());
+  const commerce = createCommerceModule(() => sync.service());
   const others: KontorModule[] = [
     nodeModule,
     auditModule,
@@ -75,6 +77,7 @@ function nodeModules(extra: KontorModule[] = []) {
     supplies,
     visitors,
     desk,
+    commerce,
     ...extra,
   ];
   const sync = createSyncModule(() => others.flatMap((module) => module.replicated ?? []));

@@ -107,6 +107,13 @@ const DeskSettingsPage = lazy(() =>
   import('../features/desk/settings/settings-page').then((m) => ({ default: m.DeskSettingsPage })),
 );
 
+// The shop's own pages for customers (cart, checkout, account) and its back office: each loads only when visited.
+const ShopRoutes = lazy(() => import('../features/shop/shop-routes').then((m) => ({ default: m.ShopRoutes })));
+const CommerceAdminRoutes = lazy(() =>
+  import('../features/commerce-admin/commerce-admin-routes').then((m) => ({ default: m.CommerceAdminRoutes })),
+);
+const COMMERCE_STAFF = ['commerce.catalog', 'commerce.orders', 'commerce.marketing', 'commerce.reports'];
+
 export function App() {
   return (
     <Providers>
@@ -114,6 +121,15 @@ export function App() {
         <FirstRunGate>
           <Routes>
             <Route path="/sign-in" element={<SignInPage />} />
+            {/* The shop's customer pages: public, with the shop's own header instead of the staff shell. */}
+            <Route
+              path="/shop/*"
+              element={
+                <Suspense fallback={<PageLoader />}>
+                  <ShopRoutes />
+                </Suspense>
+              }
+            />
             {/* The guest kiosk is public and full screen: no sign-in, no staff navigation. */}
             <Route
               path="/kiosk"
@@ -409,6 +425,16 @@ export function App() {
                 element={
                   <RequirePermission permission="admin.sync">
                     <BundlesPage />
+                  </RequirePermission>
+                }
+              />
+              <Route
+                path="commerce/*"
+                element={
+                  <RequirePermission permission={COMMERCE_STAFF}>
+                    <Suspense fallback={<PageLoader />}>
+                      <CommerceAdminRoutes />
+                    </Suspense>
                   </RequirePermission>
                 }
               />

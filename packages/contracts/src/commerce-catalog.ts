@@ -1,0 +1,2 @@
+// The shop's catalog API (docs/commerce.md); owned by the catalog part.
+export {};

@@ -1,0 +1,2 @@
+// The shop's checkout API (docs/commerce.md); owned by the checkout part.
+export {};

@@ -1,0 +1,2 @@
+// The shop's orders API (docs/commerce.md); owned by the orders part.
+export {};

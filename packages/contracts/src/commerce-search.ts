@@ -1,0 +1,2 @@
+// The shop's search API (docs/commerce.md); owned by the search part.
+export {};

@@ -3,7 +3,7 @@ import type { KontorModule } from '../platform/platform.js';
 import type { SyncService } from '../sync/index.js';
 import { attachmentRoutes } from './attachments/attachment-routes.js';
 import { boardRoutes } from './boards/boards-routes.js';
-import type { SmtpListener } from './channels/email/smtp-listener.js';
+import { HubIntake } from './channels/hub-intake.js';
 import { dashboardRoutes } from './dashboard/routes.js';
 import { createDeskParts, type DeskParts } from './desk-parts.js';
 import { hubOnly } from './errors.js';
@@ -19,7 +19,8 @@ export { DESK_TOPIC } from './incident-service.js';
 /** The service desk (seed 003, docs/desk.md): incidents, channels, problems, boards, dashboards; on the hub. */
 export function createDeskModule(sync: () => SyncService): KontorModule {
   let parts: DeskParts | undefined;
-  let smtpListener: SmtpListener | undefined;
+  let intake: HubIntake | undefined;
+  let unfollow: (() => void) | undefined;
   const ready = () => {
     if (!parts) throw new Error('desk is used before the node initialised it');
     return parts;
@@ -54,26 +55,21 @@ export function createDeskModule(sync: () => SyncService): KontorModule {
         await desk.notificationsAndSla.register(hub);
       });
     },
-    async start() {
+    async start(platform) {
       const desk = ready();
-      // Only the hub takes incidents in from the ESB and by e-mail (docs/desk-esb.md, docs/desk-channels.md); a node
-      // promoted later starts them at its next start.
-      if (sync().isHub) {
-        desk.esb?.start();
-        smtpListener = await desk.email.listen();
-      }
+      // Only the hub takes incidents in from the ESB and by e-mail (docs/desk-esb.md, docs/desk-channels.md). A
+      // promotion or demotion happens at runtime, so the intake follows the node's role as it changes.
+      intake = new HubIntake(desk, () => sync().isHub, platform.logger);
+      unfollow = sync().onAuthorityChange(() => intake?.follow());
+      await intake.follow();
       // These check at every round whether the node is the hub, so a promotion needs no restart.
       desk.problems.exportDispatcher.start();
       desk.messaging.queue.start();
     },
     async stop() {
+      unfollow?.();
       if (!parts) return;
-      await Promise.all([
-        parts.esb?.stop(),
-        parts.problems.exportDispatcher.stop(),
-        parts.messaging.queue.stop(),
-        smtpListener?.stop(),
-      ]);
+      await Promise.all([parts.problems.exportDispatcher.stop(), parts.messaging.queue.stop(), intake?.stop()]);
     },
     seedDemo: seedDeskDemo,
   };

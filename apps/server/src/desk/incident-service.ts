@@ -120,8 +120,9 @@ export class IncidentService {
     await this.#checkList(db, 'desk.categories', input.categoryId, 'body.categoryId');
     await this.#checkList(db, 'desk.groups', input.groupId, 'body.groupId');
     const assignee = input.assigneeId ? await this.#agent(db, input.assigneeId, 'body.assigneeId') : null;
-    await incidentsRepository.insert(db, {
+    const row = {
       id,
+      number: await incidentsRepository.nextNumber(db),
       title: input.title,
       description: input.description,
       priority: input.priority,
@@ -136,10 +137,8 @@ export class IncidentService {
       channel: input.channel ?? 'web',
       channel_address: input.channelAddress ?? null,
       created_by: ctx.actor?.userId ?? null,
-      search_text: '',
-    });
-    const inserted = (await incidentsRepository.get(db, id)) as StoredIncident;
-    await incidentsRepository.update(db, id, { search_text: incidentSearchText(inserted) });
+    };
+    await incidentsRepository.insert(db, { ...row, search_text: incidentSearchText(row) });
     await incidentsRepository.addActivity(db, {
       incident_id: id,
       kind: 'change',
@@ -153,7 +152,7 @@ export class IncidentService {
         action: 'desk.incident.create',
         entity: 'desk.incident',
         entityId: id,
-        after: { number: Number(inserted.number), title: input.title, priority: input.priority },
+        after: { number: row.number, title: input.title, priority: input.priority },
       });
     const stored = (await incidentsRepository.get(db, id)) as StoredIncident;
     await this.#changed(trx, { kind: 'created', incident: stored, ctx });

@@ -33,6 +33,12 @@ function selectIncidents(db: DeskDb) {
 
 /** Incidents and their timelines: the SQL of `desk.incidents` and `desk.activities`. */
 export const incidentsRepository = {
+  /** The next INC number, taken before the insert so the row is written whole (its search text names it). */
+  async nextNumber(db: DeskDb): Promise<number> {
+    const { rows } = await sql<{ number: string }>`select nextval('desk.incident_number') as number`.execute(db);
+    return Number(rows[0]?.number);
+  },
+
   async insert(db: DeskDb, row: Insertable<IncidentRow>): Promise<string> {
     const inserted = await db.insertInto('desk.incidents').values(row).returning('id').executeTakeFirstOrThrow();
     return inserted.id;

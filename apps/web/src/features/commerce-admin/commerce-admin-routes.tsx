@@ -1,12 +1,31 @@
-// STUB by the lead: the commerce admin helper owns this folder.
-import { Route, Routes } from 'react-router';
+import { lazy, Suspense } from 'react';
+import { Navigate, Route, Routes } from 'react-router';
+import { PageLoader, RequirePermission } from '../../app/guards';
 import { NotFoundPage } from '../../app/not-found-page';
 
-/** The shop's back office under /commerce: catalog, orders, campaigns, reports. */
+const CatalogAdminRoutes = lazy(() =>
+  import('./catalog/catalog-admin-routes').then((m) => ({ default: m.CatalogAdminRoutes })),
+);
+const OperationsRoutes = lazy(() =>
+  import('./operations/operations-routes').then((m) => ({ default: m.OperationsRoutes })),
+);
+
+/** The shop's back office under /commerce: each area asks for its own permission. */
 export function CommerceAdminRoutes() {
+  const area = (permission: string | string[], element: React.ReactNode) => (
+    <RequirePermission permission={permission}>
+      <Suspense fallback={<PageLoader />}>{element}</Suspense>
+    </RequirePermission>
+  );
   return (
     <Routes>
-      <Route path="*" element={<NotFoundPage />} />
+      <Route index element={<Navigate to="catalog" replace />} />
+      <Route path="catalog/*" element={area('commerce.catalog', <CatalogAdminRoutes />)} />
+      <Route
+        path="*"
+        element={area(['commerce.orders', 'commerce.marketing', 'commerce.reports'], <OperationsRoutes />)}
+      />
+      <Route path="not-found" element={<NotFoundPage />} />
     </Routes>
   );
 }

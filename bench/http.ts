@@ -37,7 +37,7 @@ export interface HttpResult {
 
 const BARE = 'bare Fastify GET /hello';
 
-async function startBare() {
+export async function startBare() {
   const app = Fastify();
   app.get('/hello', async () => ({ hello: 'world', ok: true }));
   const url = await app.listen({ host: '127.0.0.1', port: 0 });
@@ -51,7 +51,7 @@ const run = promisify(execFile);
  * Loads one target from a separate autocannon process, so the load generator does not share the servers'
  * JavaScript thread; bare and Kontor are measured the same way, and the ratio compares like with like.
  */
-async function load(target: Target, connections: number, duration: number): Promise<RoundFigures> {
+export async function load(target: Target, connections: number, duration: number): Promise<RoundFigures> {
   const headers = Object.entries(target.headers).flatMap(([name, value]) => ['-H', `${name}=${value}`]);
   const args = [AUTOCANNON_CLI, '--json', '-c', String(connections), '-d', String(duration), ...headers, target.url];
   const { stdout } = await run(process.execPath, args, { maxBuffer: 16 * 1024 * 1024 });

@@ -10,7 +10,7 @@ import { createIdentityModule, ensureFirstAdmin } from './identity/index.js';
 import { AuditLog, auditModule } from './platform/audit/index.js';
 import { lockDataDir } from './platform/db/data-dir-lock.js';
 import { openDatabase, type StoreLocation } from './platform/db/database.js';
-import { migrate } from './platform/db/migrate.js';
+import { type MigrationSource, migrate } from './platform/db/migrate.js';
 import { type EventBus, LocalEventBus, RedisEventBus } from './platform/events/bus.js';
 import { TopicCatalog } from './platform/events/live.js';
 import { Outbox } from './platform/events/outbox.js';
@@ -84,6 +84,14 @@ function nodeModules(extra: KontorModule[] = []) {
   return { modules: [...others, sync], identity, sync };
 }
 
+const migrationsOf = (modules: KontorModule[]): MigrationSource[] =>
+  modules.flatMap((m) => (m.migrations ? [{ module: m.name, dir: m.migrations }] : []));
+
+/** The migrations a node applies, in its order; tests build a migrated store template from them. */
+export function migrationSources(extra: KontorModule[] = []): MigrationSource[] {
+  return migrationsOf(nodeModules(extra).modules);
+}
+
 function storeOf(config: KontorConfig): StoreLocation {
   return config.databaseUrl
     ? { kind: 'postgres', url: config.databaseUrl }
@@ -114,10 +122,7 @@ export async function openPlatform(config: KontorConfig, options: NodeOptions = 
     );
     releases.unshift(() => database.close());
     const { modules, identity, sync } = nodeModules(options.extraModules);
-    const applied = await migrate(
-      database.db,
-      modules.flatMap((m) => (m.migrations ? [{ module: m.name, dir: m.migrations }] : [])),
-    );
+    const applied = await migrate(database.db, migrationsOf(modules));
     if (applied.length > 0) logger.info({ applied }, 'applied migrations');
 
     const bus: EventBus = config.redisUrl

@@ -7,6 +7,7 @@ import { type ConfigInput, loadConfig } from '../src/config.js';
 import { createNode, type KontorNode } from '../src/node.js';
 import type { StoreLocation } from '../src/platform/db/database.js';
 import type { KontorModule } from '../src/platform/platform.js';
+import { pgliteTemplate } from './pglite-template.js';
 
 export const ADMIN_PASSWORD = 'correct horse battery staple';
 
@@ -45,7 +46,12 @@ export async function startTestNode(
     },
     env: {},
   });
-  const node = await createNode(config, { store, extraModules: options.extraModules, logger: options.logger });
+  // An in-memory store starts from the migrated template: initdb and every migration, once per run, not per node.
+  const location: StoreLocation =
+    store.kind === 'pglite' && store.dir === 'memory' && !store.template
+      ? { ...store, template: await pgliteTemplate(options.extraModules) }
+      : store;
+  const node = await createNode(config, { store: location, extraModules: options.extraModules, logger: options.logger });
   const login = async (username: string, password: string): Promise<Session> => {
     const response = await node.app.inject({ method: 'POST', url: '/api/auth/login', payload: { username, password } });
     if (response.statusCode !== 200) throw new Error(`login ${username}: ${response.statusCode} ${response.body}`);

@@ -1,5 +1,8 @@
 import ExcelJS from 'exceljs';
+import { CsvSyntaxError, readCsv } from '../platform/files/spreadsheet.js';
 import { AppError } from '../platform/http/errors.js';
+
+export { readCsv };
 
 /** Rows an import may hold besides its header; the issue's 5,000-row file fits with room to spare. */
 export const MAX_IMPORT_ROWS = 20_000;
@@ -24,7 +27,7 @@ const ZIP_MAGIC = Buffer.from([0x50, 0x4b, 0x03, 0x04]);
 export async function parseTable(file: Buffer): Promise<ParsedTable> {
   if (file.length === 0) throw unreadable('The file is empty');
   const format = file.subarray(0, 4).equals(ZIP_MAGIC) ? 'xlsx' : 'csv';
-  const cells = format === 'xlsx' ? await readWorkbook(file) : readCsv(decodeText(file));
+  const cells = format === 'xlsx' ? await readWorkbook(file) : csvCells(decodeText(file));
   const [header, ...rows] = cells
     .map((row, index) => ({ row: index + 1, cells: row }))
     .filter(({ cells }) => cells.some((cell) => cell.trim() !== ''));
@@ -41,6 +44,15 @@ export async function parseTable(file: Buffer): Promise<ParsedTable> {
   };
 }
 
+function csvCells(text: string): string[][] {
+  try {
+    return readCsv(text);
+  } catch (error) {
+    if (error instanceof CsvSyntaxError) throw unreadable(error.message);
+    throw error;
+  }
+}
+
 function decodeText(file: Buffer): string {
   let text: string;
   try {
@@ -52,48 +64,6 @@ function decodeText(file: Buffer): string {
   if (text.includes('\0')) throw notTable();
   return text.replace(/^\uFEFF/, '');
 }
-
-/** The delimiter the header line uses most: semicolons (Excel in Sweden) or commas. */
-function delimiterOf(text: string): string {
-  const firstLine = text.slice(0, text.search(/\r?\n|$/));
-  const count = (character: string) => firstLine.split(character).length;
-  return count(';') >= count(',') ? ';' : ',';
-}
-
-/** RFC 4180 CSV: quoted fields may hold delimiters, doubled quotes and line breaks; CRLF or LF ends a row. */
-export function readCsv(text: string): string[][] {
-  const delimiter = delimiterOf(text);
-  const rows: string[][] = [];
-  let row: string[] = [];
-  let cell = '';
-  let quoted = false;
-  for (let index = 0; index < text.length; index += 1) {
-    const character = text[index];
-    if (quoted) {
-      if (character !== '"') cell += character;
-      else if (text[index + 1] === '"') {
-        cell += '"';
-        index += 1;
-      } else quoted = false;
-    } else if (character === '"' && cell === '') quoted = true;
-    else if (character === delimiter) {
-      row.push(unneutralised(cell));
-      cell = '';
-    } else if (character === '\n' || character === '\r') {
-      if (character === '\r' && text[index + 1] === '\n') index += 1;
-      row.push(unneutralised(cell));
-      rows.push(row);
-      row = [];
-      cell = '';
-    } else cell += character;
-  }
-  if (quoted) throw unreadable('A quoted field is not closed');
-  if (cell !== '' || row.length > 0) rows.push([...row, unneutralised(cell)]);
-  return rows;
-}
-
-/** The export writes "'+46 19 …" so that spreadsheets do not compute it (export.ts); read it back as written. */
-const unneutralised = (cell: string) => (/^'[=+\-@\t\r]/.test(cell) ? cell.slice(1) : cell);
 
 async function readWorkbook(file: Buffer): Promise<string[][]> {
   const workbook = new ExcelJS.Workbook();

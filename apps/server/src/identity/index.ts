@@ -1,4 +1,6 @@
 import { fileURLToPath } from 'node:url';
+import { Outbox } from '../platform/events/outbox.js';
+import { conflict } from '../platform/http/errors.js';
 import type { Db, KontorModule } from '../platform/platform.js';
 import { SYNC_APPLIED_TOPIC } from '../sync/index.js';
 import { ActorCache } from './actor-cache.js';
@@ -9,6 +11,7 @@ import { seedIdentityDemo } from './bootstrap.js';
 import { oidcRoutes } from './oidc/oidc-routes.js';
 import { OidcService } from './oidc/oidc-service.js';
 import { oidcSettings } from './oidc/oidc-settings.js';
+import { hashPassword } from './passwords.js';
 import { authRoutes } from './routes.js';
 import type { IdentityDb } from './tables.js';
 import { usersRepository } from './users-repository.js';
@@ -43,6 +46,35 @@ export const userContact = async (db: Db, userId: string) => {
 /** What a user may do, by their roles; other modules judge with it what a user did elsewhere (on another node). */
 export const permissionsOfUser = async (db: Db, userId: string): Promise<ReadonlySet<string>> =>
   new Set(await usersRepository.permissionsOf(db as IdentityDb, userId));
+
+/**
+ * Creates a user who holds no roles: a shop customer signing up (commerce). Identity's rules hold: the username is
+ * free, case aside (else 409 identity.username_taken), and the password is stored as an argon2id hash. `db` may be
+ * the caller's transaction; the caller audits. Answers the new user's id.
+ */
+export async function createUserWithoutRoles(
+  db: Db,
+  user: { username: string; displayName: string; email: string | null; password: string },
+): Promise<string> {
+  const passwordHash = await hashPassword(user.password);
+  const identityDb = db as IdentityDb;
+  const taken = () => conflict('identity.username_taken', `The username ${user.username} is taken`);
+  if (await usersRepository.findByUsername(identityDb, user.username)) throw taken();
+  try {
+    const id = await usersRepository.insert(identityDb, {
+      username: user.username,
+      displayName: user.displayName,
+      email: user.email,
+      passwordHash,
+    });
+    await Outbox.add(db, IDENTITY_TOPICS.users, { by: null });
+    return id;
+  } catch (error) {
+    // Two sign-ups with one name at once: the unique index decides, and the second is told so.
+    if ((error as { code?: string }).code === '23505') throw taken();
+    throw error;
+  }
+}
 
 /** Identity: users, roles, sessions, API tokens and single sign-on (OIDC). Its AuthService is the node's Authenticator. */
 export function createIdentityModule(): KontorModule & { auth(): AuthService; admin(): IdentityAdminService } {

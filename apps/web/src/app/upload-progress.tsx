@@ -3,7 +3,12 @@ import { useTranslation } from 'react-i18next';
 import { formatBytes, type UploadState } from './file-upload';
 
 /** Where a feature keeps the wording of its upload: `progressLabel`, `sending`, `checking`. */
-export type UploadTexts = 'bundles.import' | 'directoryImport.file' | 'desk.attachments.upload';
+export type UploadTexts =
+  | 'bundles.import'
+  | 'directoryImport.file'
+  | 'desk.attachments.upload'
+  | 'catalogAdmin.media.upload'
+  | 'catalogAdmin.csv.file';
 
 interface UploadProgressProps {
   state: UploadState<unknown>;

@@ -149,6 +149,7 @@ create table commerce.stock (
   low_stock_alerted_at timestamptz,
   updated_at timestamptz not null default now()
 );
+create index stock_low on commerce.stock (variant_id) where on_hand <= low_stock_threshold;
 
 -- Price lists: `retail` (consumer prices, VAT included) always exists; `sale` lists are campaigns with a window;
 -- `b2b` lists (later issue) are net prices for a customer group.
@@ -185,6 +186,15 @@ create table commerce.prices (
 create unique index prices_identity
   on commerce.prices (price_list_id, variant_id, currency, min_quantity, coalesce(valid_from, '-infinity'::timestamptz));
 create index prices_variant on commerce.prices (variant_id, currency);
+-- The minute job finds the prices whose validity began or ended since its last run (price history, search).
+create index prices_valid_from on commerce.prices (valid_from) where valid_from is not null;
+create index prices_valid_to on commerce.prices (valid_to) where valid_to is not null;
+
+-- Up to when the minute job has recorded the price changes that sale windows and price validity cause.
+create table commerce.price_window_state (
+  id boolean primary key default true check (id),
+  checked_until timestamptz not null
+);
 
 -- The consumer price a variant showed, from when: the lowest price of the 30 days before a reduction comes from here
 -- (Swedish price information law, since 1 September 2022). Append-only.
@@ -192,9 +202,36 @@ create table commerce.price_history (
   variant_id uuid not null references commerce.variants (id) on delete cascade,
   currency text not null,
   amount_minor bigint not null,
+  -- The retail (regular) price at that moment: a row below it is a reduction, and a run of such rows is one
+  -- campaign whose start the 30-day rule looks back from. Null where not known.
+  regular_minor bigint,
   effective_from timestamptz not null,
   primary key (variant_id, currency, effective_from)
 );
+
+-- A bulk import of products, variants, prices, stock and fitment from CSV: previewed first, then applied in
+-- batches by the hub, with progress the admin page polls. The file is kept until the import ends.
+create table commerce.catalog_imports (
+  id uuid primary key,
+  file_name text not null,
+  file bytea,
+  state text not null check (state in ('previewed', 'running', 'done', 'failed')),
+  total_rows integer not null default 0,
+  processed_rows integer not null default 0,
+  error_rows integer not null default 0,
+  -- {"products": {"created": n, "updated": n}, "variants": {…}} as previewed, then as applied.
+  counts jsonb not null default '{}',
+  errors jsonb not null default '[]',
+  failure text,
+  by_user_id uuid,
+  by_name text not null,
+  created_at timestamptz not null default now(),
+  started_at timestamptz,
+  finished_at timestamptz,
+  -- A hub instance working on it holds it until then; a crashed one's import is taken over after.
+  lease_until timestamptz
+);
+create index catalog_imports_created on commerce.catalog_imports (created_at desc);
 
 create table commerce.customers (
   id uuid primary key,

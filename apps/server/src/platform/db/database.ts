@@ -7,7 +7,19 @@ import pg from 'pg';
 export type StoreKind = 'pglite' | 'postgres';
 
 /** Where the data lives: a PostgreSQL URL, a PGlite directory, or PGlite in memory (tests). */
-export type StoreLocation = { kind: 'postgres'; url: string } | { kind: 'pglite'; dir: string | 'memory' };
+export type StoreLocation =
+  | { kind: 'postgres'; url: string }
+  | {
+      kind: 'pglite';
+      dir: string | 'memory';
+      /**
+       * In memory only: a data directory to start from instead of an empty one, as `PGlite.dumpDataDir()` gives it
+       * (a tarball). An empty PGlite runs initdb, seconds per store; tests start hundreds of nodes, so they load one
+       * whose migrations are applied. Migrations still run after it: a template built from other migration files
+       * than the node's either lacks some (applied then) or fails the checksum check.
+       */
+      template?: Blob;
+    };
 
 export interface Database {
   // biome-ignore lint/suspicious/noExplicitAny: each module narrows the tables it owns with `withTables`
@@ -70,9 +82,12 @@ export async function openDatabase(
     import('@electric-sql/pglite/contrib/pg_trgm'),
     import('@electric-sql/pglite/node-postgres'),
   ]);
-  const dataDir = location.dir === 'memory' ? 'memory://' : join(location.dir, 'pgdata');
-  if (location.dir !== 'memory') mkdirSync(dataDir, { recursive: true });
-  const pglite = await PGlite.create(dataDir, { extensions: { pg_trgm } });
+  const inMemory = location.dir === 'memory';
+  const dataDir = inMemory ? 'memory://' : join(location.dir, 'pgdata');
+  if (!inMemory) mkdirSync(dataDir, { recursive: true });
+  // A directory on disk keeps what it holds: a template there would overwrite or be refused, so it is memory's only.
+  const loadDataDir = inMemory ? location.template : undefined;
+  const pglite = await PGlite.create(dataDir, { extensions: { pg_trgm }, ...(loadDataDir ? { loadDataDir } : {}) });
   const pool = new pg.Pool(createPgConfig(pglite));
   const db = new Kysely({ dialect: new PostgresDialect({ pool }) });
   return {

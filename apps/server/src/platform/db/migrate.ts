@@ -34,6 +34,16 @@ function readMigrations(source: MigrationSource): MigrationFile[] {
 }
 
 /**
+ * One digest of every migration file of the given modules, names and contents in the order they apply: equal
+ * digests mean the same migrated schema (tests key their migrated store templates by it).
+ */
+export function migrationsDigest(sources: MigrationSource[]): string {
+  const hash = createHash('sha256');
+  for (const file of sources.flatMap(readMigrations)) hash.update(`${file.module}/${file.name}:${file.checksum}\n`);
+  return hash.digest('hex');
+}
+
+/**
  * Applies every pending migration of the given modules, each in its own transaction, under a PostgreSQL
  * advisory lock so that hub instances starting together apply each file once. Returns the names applied.
  */

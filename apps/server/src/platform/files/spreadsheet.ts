@@ -39,3 +39,53 @@ export async function toXlsx(rows: string[][], sheetName: string, changedAt: str
   sheet.autoFilter = { from: { row: 1, column: 1 }, to: { row: 1, column: rows[0]?.length ?? 1 } };
   return Buffer.from(await workbook.xlsx.writeBuffer());
 }
+
+/** A CSV text that cannot be read as a table (a quoted field left open); the caller words it in its own error. */
+export class CsvSyntaxError extends Error {
+  override name = 'CsvSyntaxError';
+}
+
+/** The delimiter the header line uses most: semicolons (Excel in Sweden) or commas. */
+function delimiterOf(text: string): string {
+  const firstLine = text.slice(0, text.search(/\r?\n|$/));
+  const count = (character: string) => firstLine.split(character).length;
+  return count(';') >= count(',') ? ';' : ',';
+}
+
+/** `toCsv` writes "'+46 19 …" so that spreadsheets do not compute it; read it back as written. */
+const unneutralised = (cell: string) => (/^'[=+\-@\t\r]/.test(cell) ? cell.slice(1) : cell);
+
+/**
+ * RFC 4180 CSV, the reverse of `toCsv`: quoted fields may hold delimiters, doubled quotes and line breaks; CRLF or
+ * LF ends a row; semicolons or commas, whichever the header line uses more. Text only (strip a BOM first).
+ */
+export function readCsv(text: string): string[][] {
+  const delimiter = delimiterOf(text);
+  const rows: string[][] = [];
+  let row: string[] = [];
+  let cell = '';
+  let quoted = false;
+  for (let index = 0; index < text.length; index += 1) {
+    const character = text[index];
+    if (quoted) {
+      if (character !== '"') cell += character;
+      else if (text[index + 1] === '"') {
+        cell += '"';
+        index += 1;
+      } else quoted = false;
+    } else if (character === '"' && cell === '') quoted = true;
+    else if (character === delimiter) {
+      row.push(unneutralised(cell));
+      cell = '';
+    } else if (character === '\n' || character === '\r') {
+      if (character === '\r' && text[index + 1] === '\n') index += 1;
+      row.push(unneutralised(cell));
+      rows.push(row);
+      row = [];
+      cell = '';
+    } else cell += character;
+  }
+  if (quoted) throw new CsvSyntaxError('A quoted field is not closed');
+  if (cell !== '' || row.length > 0) rows.push([...row, unneutralised(cell)]);
+  return rows;
+}

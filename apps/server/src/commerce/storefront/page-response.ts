@@ -1,0 +1,31 @@
+import { gzipSync } from 'node:zlib';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+
+const COMPRESS_FROM_BYTES = 1024;
+
+export const acceptsGzip = (request: FastifyRequest) =>
+  /\bgzip\b/.test(String(request.headers['accept-encoding'] ?? ''));
+
+/**
+ * Sends a rendered page. Pages depend on the language and currency cookies and show the cart's count, so shared
+ * caches must not keep them; they are gzipped here because the platform has no compression of its own and a phone
+ * on a slow network is who they are for.
+ */
+export function sendHtml(request: FastifyRequest, reply: FastifyReply, status: number, page: string) {
+  reply
+    .code(status)
+    .header('content-type', 'text/html; charset=utf-8')
+    .header('cache-control', 'private, no-cache')
+    .header('vary', 'Accept-Language, Cookie, Accept-Encoding');
+  const body = Buffer.from(page, 'utf8');
+  if (body.length >= COMPRESS_FROM_BYTES && acceptsGzip(request)) {
+    return reply.header('content-encoding', 'gzip').send(gzipSync(body, { level: 6 }));
+  }
+  return reply.send(body);
+}
+
+/** A permanent move that keeps the query (an old product link with `?lang=en` stays in English). */
+export function sendMoved(request: FastifyRequest, reply: FastifyReply, path: string) {
+  const query = request.url.includes('?') ? request.url.slice(request.url.indexOf('?')) : '';
+  return reply.code(301).header('cache-control', 'public, max-age=3600').redirect(`${path}${query}`, 301);
+}

@@ -1,0 +1,23 @@
+import { describe, expect, it } from 'vitest';
+import { countryName, countryOptions } from './countries';
+
+describe('countryOptions', () => {
+  it('puts Sweden first and the rest in the language’s order', () => {
+    const options = countryOptions('sv');
+    expect(options[0]).toEqual({ value: 'SE', label: 'Sverige' });
+    const labels = options.slice(1).map((option) => option.label);
+    expect(labels).toEqual([...labels].sort(new Intl.Collator('sv').compare));
+    expect(options.find((option) => option.value === 'NO')?.label).toBe('Norge');
+  });
+
+  it('adds a saved address’s country that is not in the list', () => {
+    expect(countryOptions('en', ['gb']).some((option) => option.value === 'GB')).toBe(true);
+    expect(countryOptions('en', ['SE']).filter((option) => option.value === 'SE')).toHaveLength(1);
+  });
+});
+
+describe('countryName', () => {
+  it('names the country in the language', () => {
+    expect(countryName('DE', 'en')).toBe('Germany');
+  });
+});

@@ -1,4 +1,6 @@
 import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { launch } from 'chrome-launcher';
@@ -15,7 +17,8 @@ import { median, table } from './stats.js';
 
 // Lighthouse on the shop's product page (issue 7: mobile scores >= 90 for performance, accessibility, best practices
 // and SEO, the seed's own target). A demo node in this process on 127.0.0.1, Debian's Chromium headless, Lighthouse's
-// default mobile settings (Moto G Power screen, simulated slow 4G, 4x CPU slowdown).
+// default mobile settings (Moto G Power screen, simulated slow 4G, 4x CPU slowdown). Its baseline, run alternately in
+// the same Chromium: a bare page, whose Total Blocking Time is what the browser itself costs on this machine now.
 // node --import tsx bench/shop-lighthouse.ts [--runs 3] [--path /shop/p/<slug>] [--report /tmp/lh] [--cpu-slowdown 4]
 
 const CHROMIUM = process.env.KONTOR_CHROMIUM ?? '/usr/bin/chromium';
@@ -49,7 +52,33 @@ export interface ShopLighthouseResult {
   url: string;
   cpuSlowdown: number;
   runs: LighthouseRun[];
+  /** The same audit of a bare page served by node:http in this process, run alternately: this machine's floor now. */
+  baseline: LighthouseRun[];
   median: Record<Category, number>;
+  baselineMedian: Record<Category, number> & { tbtMs: number };
+  medianTbtMs: number;
+}
+
+/** The least a page can be, with what SEO and accessibility ask: a baseline of what the machine itself costs. */
+const BARE_PAGE = `<!doctype html>
+<html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
+<title>Baseline</title><meta name="description" content="A bare page: what Lighthouse measures of the machine itself.">
+<link rel="icon" href="data:,"></head><body><main><h1>Baseline</h1><p>Nothing but text.</p></main></body></html>`;
+
+async function startBarePage(): Promise<{ url: string; close(): Promise<void> }> {
+  const server = createServer((request, response) => {
+    if (request.url === '/robots.txt') {
+      response.writeHead(200, { 'content-type': 'text/plain' }).end('User-agent: *\nAllow: /\n');
+      return;
+    }
+    response.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end(BARE_PAGE);
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as AddressInfo;
+  return {
+    url: `http://127.0.0.1:${port}/`,
+    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
+  };
 }
 
 /** The product page to test: the demo's Yamaha F40 propeller when the catalog seeded one, else any published one. */
@@ -149,71 +178,85 @@ export async function runShopLighthouseBench(options: {
   const cpuSlowdown = options.cpuSlowdown ?? MOBILE_THROTTLING.cpuSlowdownMultiplier;
   if (!existsSync(CHROMIUM)) throw new Error(`Chromium is not at ${CHROMIUM} (apt-get install chromium)`);
   const node = await startShopNode();
+  const bare = await startBarePage();
   const chrome = await launch({ chromePath: CHROMIUM, chromeFlags: CHROME_FLAGS, logLevel: 'error' }).catch(
     async (error: unknown) => {
-      await node.close();
+      await Promise.all([node.close(), bare.close()]);
       throw error;
     },
   );
   try {
     const url = `${node.url}${options.path ?? (await productPath(node.db))}`;
     const runs: LighthouseRun[] = [];
+    const baseline: LighthouseRun[] = [];
     for (let run = 0; run < options.runs; run += 1) {
+      baseline.push(await audit(bare.url, chrome.port, cpuSlowdown));
       runs.push(await audit(url, chrome.port, cpuSlowdown, options.report && `${options.report}-${run + 1}`));
     }
-    const medianOf = (category: Category) => median(runs.map((run) => run.scores[category]));
+    const medians = (of: LighthouseRun[]) => ({
+      performance: median(of.map((run) => run.scores.performance)),
+      accessibility: median(of.map((run) => run.scores.accessibility)),
+      'best-practices': median(of.map((run) => run.scores['best-practices'])),
+      seo: median(of.map((run) => run.scores.seo)),
+    });
     return {
       url,
       cpuSlowdown,
       runs,
-      median: {
-        performance: medianOf('performance'),
-        accessibility: medianOf('accessibility'),
-        'best-practices': medianOf('best-practices'),
-        seo: medianOf('seo'),
-      },
+      baseline,
+      median: medians(runs),
+      baselineMedian: { ...medians(baseline), tbtMs: median(baseline.map((run) => run.metrics.tbtMs)) },
+      medianTbtMs: median(runs.map((run) => run.metrics.tbtMs)),
     };
   } finally {
     chrome.kill();
-    await node.close();
+    await Promise.all([node.close(), bare.close()]);
   }
 }
 
 export function formatShopLighthouseResult(result: ShopLighthouseResult): string {
+  const line = (label: string, run: LighthouseRun) => [
+    label,
+    ...CATEGORIES.map((category) => String(run.scores[category])),
+    run.metrics.fcpMs.toFixed(0),
+    run.metrics.lcpMs.toFixed(0),
+    run.metrics.tbtMs.toFixed(0),
+    run.metrics.cls.toFixed(3),
+    run.metrics.speedIndexMs.toFixed(0),
+    run.benchmarkIndex.toFixed(0),
+    run.load.toFixed(1),
+  ];
+  const blank = ['', '', '', '', '', '', ''];
   const rows = [
-    [
-      'run',
-      'performance',
-      'accessibility',
-      'best practices',
-      'SEO',
-      'FCP ms',
-      'LCP ms',
-      'TBT ms',
-      'CLS',
-      'SI ms',
-      'bench idx',
-      'load',
-    ],
-    ...result.runs.map((run, index) => [
-      String(index + 1),
-      ...CATEGORIES.map((category) => String(run.scores[category])),
-      run.metrics.fcpMs.toFixed(0),
-      run.metrics.lcpMs.toFixed(0),
-      run.metrics.tbtMs.toFixed(0),
-      run.metrics.cls.toFixed(3),
-      run.metrics.speedIndexMs.toFixed(0),
-      run.benchmarkIndex.toFixed(0),
-      run.load.toFixed(1),
+    ['run', 'perf', 'a11y', 'best pr.', 'SEO', 'FCP ms', 'LCP ms', 'TBT ms', 'CLS', 'SI ms', 'bench idx', 'load'],
+    ...result.runs.flatMap((run, index) => [
+      line(`product ${index + 1}`, run),
+      line(`bare page ${index + 1}`, result.baseline[index] as LighthouseRun),
     ]),
-    ['median', ...CATEGORIES.map((category) => String(result.median[category])), '', '', '', '', '', '', ''],
+    [
+      'median product',
+      ...CATEGORIES.map((category) => String(result.median[category])),
+      '',
+      '',
+      result.medianTbtMs.toFixed(0),
+      ...blank.slice(0, 4),
+    ],
+    [
+      'median bare',
+      ...CATEGORIES.map((category) => String(result.baselineMedian[category])),
+      '',
+      '',
+      result.baselineMedian.tbtMs.toFixed(0),
+      ...blank.slice(0, 4),
+    ],
   ];
   const failing = [...new Set(result.runs.flatMap((run) => run.failing))];
   const target = CATEGORIES.every((category) => result.median[category] >= 90) ? 'met' : 'NOT met';
   return [
     `Lighthouse 12.8.2 mobile on ${result.url} (Chromium headless, simulated slow 4G, CPU slowdown ${result.cpuSlowdown}x; target >= 90 each: ${target})`,
+    'Each product run follows a run on a bare page from node:http in the same process: what this machine costs now.',
     table(rows),
-    ...(failing.length > 0 ? ['failing audits:', ...failing.map((line) => `  ${line}`)] : []),
+    ...(failing.length > 0 ? ['failing audits (product page):', ...failing.map((text) => `  ${text}`)] : []),
   ].join('\n');
 }
 

@@ -53,6 +53,7 @@ function layout(lang: string, title: string, body: string): string {
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title>${escapeHtml(title)}</title>
+<link rel="icon" href="data:,">
 <style>
   body { font-family: system-ui, sans-serif; background: #f3f5f8; color: #1a1f36; margin: 0; }
   main { max-width: 420px; margin: 40px auto; background: #fff; border-radius: 8px; padding: 24px;

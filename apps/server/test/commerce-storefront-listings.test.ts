@@ -173,9 +173,18 @@ describeEachStore('commerce storefront: home, category and search pages', (store
       /href="\/shop\/search\?q=propeller&amp;facet\.fitment=yamaha-f40" rel="nofollow">Yamaha F40 <span class="n">\(1\)<\/span>/,
     );
 
+    const model = (await get('/shop/search?q=propeller&facet.fitment=yamaha-f40')).body;
+    // A chosen model offers its model years; a year narrows the model rather than joining it.
+    expect(model).toMatch(
+      /href="\/shop\/search\?q=propeller&amp;facet\.fitment=yamaha-f40-2015" rel="nofollow">2015 <span class="n">\(1\)<\/span>/,
+    );
     const fits = (await get('/shop/search?q=propeller&facet.fitment=yamaha-f40-2015')).body;
     expect(productLinks(fits)).toEqual([`/shop/p/${fx.propellerSlug}`]);
     expect(fits).toContain('aria-current="true"');
+    // Unchoosing the year goes back to the whole model.
+    expect(fits).toContain(
+      'href="/shop/search?q=propeller&amp;facet.fitment=yamaha-f40" rel="nofollow" aria-current="true">✓ 2015',
+    );
     const tooOld = (await get('/shop/search?q=propeller&facet.fitment=yamaha-f40-2009')).body;
     expect(productLinks(tooOld)).toEqual([]);
     // A facet the shop does not have is dropped rather than failing the page.

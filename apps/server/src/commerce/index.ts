@@ -3,9 +3,12 @@ import type { KontorModule } from '../platform/platform.js';
 import type { SyncService } from '../sync/index.js';
 import { type CommerceParts, createCommerceParts } from './commerce-parts.js';
 import { hubOnly } from './errors.js';
+import type { CustomerService } from './orders/orders-part.js';
+
+export { type CustomerSearch, CustomerService, displayNumber, parseDisplayNumber } from './orders/orders-part.js';
 
 /** WestGear's webshop (seed 001, docs/commerce.md): catalog, search, storefront, checkout, orders; on the hub. */
-export function createCommerceModule(sync: () => SyncService): KontorModule {
+export function createCommerceModule(sync: () => SyncService): KontorModule & { customers(): CustomerService } {
   let parts: CommerceParts | undefined;
   const ready = () => {
     if (!parts) throw new Error('commerce is used before the node initialised it');
@@ -26,6 +29,8 @@ export function createCommerceModule(sync: () => SyncService): KontorModule {
     init(platform) {
       parts = createCommerceParts(platform);
     },
+    /** The shop's customers and their orders: the service other modules (desk, legacy migration) build on. */
+    customers: () => ready().orders.customers,
     async register(app) {
       const shop = ready();
       // The shop's records live on the hub only; a workstation holds none of them.
@@ -43,6 +48,7 @@ export function createCommerceModule(sync: () => SyncService): KontorModule {
     async seedDemo() {
       const shop = ready();
       await shop.catalog.seedDemo();
+      await shop.orders.seedDemo();
       await shop.checkout.seedDemo();
     },
   };

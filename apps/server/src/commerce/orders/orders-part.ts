@@ -11,8 +11,8 @@ import { orderAdminRoutes } from './admin-routes.js';
 import { OrderAdminService } from './order-admin-service.js';
 import { OrderService } from './order-service.js';
 import { reportsRoutes } from './reports-routes.js';
-import { seedOrdersDemo } from './seed-demo.js';
 import { ReportsService } from './reports-service.js';
+import { seedOrdersDemo } from './seed-demo.js';
 
 export { type CustomerSearch, CustomerService } from './customer-service.js';
 export { displayNumber, parseDisplayNumber } from './order-states.js';

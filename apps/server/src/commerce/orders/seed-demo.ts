@@ -78,7 +78,13 @@ export async function seedOrdersDemo(platform: Platform, orders: OrderService, p
     } catch {
       continue;
     }
-    const address = { name: person.name, line1: person.line1, postalCode: person.postalCode, city: person.city, country: 'SE' };
+    const address = {
+      name: person.name,
+      line1: person.line1,
+      postalCode: person.postalCode,
+      city: person.city,
+      country: 'SE',
+    };
     const shipping = { methodCode: 'postnord-parcel', name: 'PostNord', amountMinor: 9_900, vatRateBp: 2500 };
     const rates = new Map<number, { baseMinor: number; vatMinor: number }>();
     const add = (rateBp: number, gross: number) => {

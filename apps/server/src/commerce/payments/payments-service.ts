@@ -128,9 +128,10 @@ export class PaymentsService {
       const attempts = (await paymentsRepository.forOrder(db, order.id)).filter(
         (row) => row.provider === provider.name,
       );
+      // A cancelled order's page stays closed even if its payment page would still take a card.
+      if (order.status !== 'created') throw orderNotPayable(displayNumber(order.number), order.status);
       const open = attempts.filter((row) => OPEN.has(row.status)).at(-1);
       if (open) return { attempt: open, order };
-      if (order.status !== 'created') throw orderNotPayable(displayNumber(order.number), order.status);
       const attempt = await paymentsRepository.insert(db, {
         id: randomUUID(),
         order_id: order.id,

@@ -35,11 +35,21 @@ const FACET_NAMES: Record<string, Record<string, string>> = {
 const inLocale = (text: Record<string, string>, locale: string, fallback: string, last: string) =>
   text[locale] ?? text['*'] ?? text[fallback] ?? text.en ?? last;
 
+const collators = new Map<string, Intl.Collator>();
+const collatorOf = (locale: string) => {
+  let collator = collators.get(locale);
+  if (!collator) {
+    collator = new Intl.Collator(locale);
+    collators.set(locale, collator);
+  }
+  return collator;
+};
+
 /** Turns counts into the answer's facets, in the order a filter panel shows them. */
 export function buildFacets(inputs: FacetInputs): FacetCounts {
   const { request, terms, defaultLocale } = inputs;
   const locale = request.locale;
-  const collator = new Intl.Collator(locale);
+  const collator = collatorOf(locale);
   const labelOf = (term: TermRow) => inLocale(term.label, locale, defaultLocale, term.value);
   const facetName = (name: string) => inLocale(FACET_NAMES[name] ?? {}, locale, defaultLocale, name);
 

@@ -68,6 +68,8 @@ export class PostgresSearchEngine implements ProductSearchEngine {
   readonly #db: Db;
   readonly #options: Required<PostgresSearchOptions>;
   readonly #cache: CountCache;
+  /** The facet attributes' names and types, read by every search with facets: kept for a few seconds. */
+  readonly #attributes = new CountCache(5_000);
 
   constructor(db: Db, options: PostgresSearchOptions) {
     this.#db = db;
@@ -172,7 +174,7 @@ export class PostgresSearchEngine implements ProductSearchEngine {
             filters.years.map((year) => year.id),
           )
         : Promise.resolve([]),
-      facets ? facetAttributes(db) : Promise.resolve([]),
+      facets ? this.#attributes.get('attributes', () => facetAttributes(db)) : Promise.resolve([]),
     ]);
 
     const result: ProductSearchResult = {

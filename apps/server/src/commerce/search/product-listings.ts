@@ -11,6 +11,7 @@ import type { RequestContext } from '../../platform/context.js';
 import { AppError, type FieldError } from '../../platform/http/errors.js';
 import type { Platform } from '../../platform/platform.js';
 import { unprocessable } from '../errors.js';
+import { CountCache } from './count-cache.js';
 import { parseRange } from './price-buckets.js';
 import type {
   PriceRange,
@@ -25,6 +26,9 @@ import { slugOf } from './search-text.js';
 import type { ZeroResultLog } from './zero-results.js';
 
 type SuggestQuery = z.infer<typeof shopSuggestQuery>;
+
+/** How long the shop's currencies and facet attributes are kept between searches (a reindex forgets them at once). */
+const FACTS_MS = 5_000;
 
 /** What the shop sells in and filters by, read per request (a few rows). */
 interface ShopFacts {
@@ -158,7 +162,11 @@ export class ProductListings {
     };
   }
 
-  async #facts(): Promise<ShopFacts> {
+  /** Currencies and facet attributes change seldom and are read by every search: kept for a few seconds. */
+  readonly #facts = (): Promise<ShopFacts> => this.#factsCache.get('facts', () => this.#readFacts());
+  readonly #factsCache = new CountCache(FACTS_MS);
+
+  async #readFacts(): Promise<ShopFacts> {
     const rows = await sql<{ kind: 'currency' | 'attribute'; key: string; detail: string }>`
       select kind, key, detail from (
         select 'currency' as kind, code as key, exponent::text as detail, position from commerce.currencies where active

@@ -24,10 +24,29 @@ export const productGrid = (shop: ShopRequest, hits: ShopSearchHit[], eagerCount
 
 type Facet = ShopSearchAnswer['facets'][number];
 
+/**
+ * What choosing a facet value does to the query. Values of one facet are alternatives, so a model year (whose
+ * parent is its model, in the same facet.fitment parameter) replaces its model rather than joining it, and
+ * dropping the last year of a model goes back to the whole model.
+ */
+function facetChange(listing: ListingQuery, facet: Facet, value: Facet['values'][number]) {
+  if (facet.name !== 'fitment_year' || !value.parent) return { toggle: [facet.param, value.value] as [string, string] };
+  const parent = value.parent;
+  const current = listing.facets[facet.param] ?? [];
+  if (value.selected) {
+    const rest = current.filter((item) => item !== value.value);
+    const siblings = facet.values.filter((other) => other.parent === parent && other.selected && other !== value);
+    return {
+      set: [facet.param, siblings.length > 0 || rest.includes(parent) ? rest : [...rest, parent]] as [string, string[]],
+    };
+  }
+  return { set: [facet.param, [...current.filter((item) => item !== parent), value.value]] as [string, string[]] };
+}
+
 function facetBlock(shop: ShopRequest, path: string, listing: ListingQuery, facet: Facet): Html {
   if (facet.values.length === 0) return empty;
   const link = (value: Facet['values'][number]) => {
-    const href = shopHref(shop, path, listingParams(listing, { toggle: [facet.param, value.value] }));
+    const href = shopHref(shop, path, listingParams(listing, facetChange(listing, facet, value)));
     return html`<a href="${href}" rel="nofollow"${value.selected ? html` aria-current="true"` : empty}>${
       value.selected ? '✓ ' : ''
     }${value.label} <span class="n">(${value.count})</span></a>`;
@@ -39,7 +58,7 @@ function facetBlock(shop: ShopRequest, path: string, listing: ListingQuery, face
     const below = children(value.value);
     return html`<li>${link(value)}${below.length > 0 ? html`<ul>${below.map(item)}</ul>` : empty}</li>`;
   };
-  return html`<section class="facet"><h3>${facet.label}</h3><ul>${roots.map(item)}</ul>${
+  return html`<section class="facet"><h2>${facet.label}</h2><ul>${roots.map(item)}</ul>${
     facet.name === 'price' ? priceForm(shop, path, listing) : empty
   }</section>`;
 }

@@ -62,7 +62,14 @@ export function typedPriceRange(min: string | undefined, max: string | undefined
 /** The parameters of a listing link: the listing as it is, with `change` applied, without page unless set. */
 export function listingParams(
   listing: ListingQuery,
-  change: { toggle?: [string, string]; clearFacets?: boolean; sort?: ProductSort; page?: number } = {},
+  change: {
+    toggle?: [string, string];
+    /** Replaces one facet parameter's values. */
+    set?: [string, string[]];
+    clearFacets?: boolean;
+    sort?: ProductSort;
+    page?: number;
+  } = {},
 ): Record<string, string | string[]> {
   const params: Record<string, string | string[]> = {};
   if (listing.q) params.q = listing.q;
@@ -72,6 +79,11 @@ export function listingParams(
     const current = facets[key] ?? [];
     const next = current.includes(value) ? current.filter((item) => item !== value) : [...current, value];
     if (next.length > 0) facets[key] = next;
+    else delete facets[key];
+  }
+  if (change.set) {
+    const [key, given] = change.set;
+    if (given.length > 0) facets[key] = given;
     else delete facets[key];
   }
   for (const [key, given] of Object.entries(facets)) params[key] = given;

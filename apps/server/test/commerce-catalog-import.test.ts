@@ -91,11 +91,11 @@ describeEachStore('commerce catalog: pictures, CSV export and import', (store) =
     const partial = await c.as(c.keeper, 'PUT', `/api/commerce/products/${product.id}/media/order`, { ids: order });
     expect(partial.json().code).toBe('commerce.media_order_mismatch');
     // A published product's pictures are public; the bytes are the ones uploaded.
-    const served = await c.as(null, 'GET', `/api/shop/media/${second.id}`);
+    const served = await c.as(null, 'GET', `/shop/media/${second.id}`);
     expect(served.headers['content-type']).toBe('image/jpeg');
     expect(served.rawPayload.equals(jpeg(1024, 768))).toBe(true);
     await c.ok(c.keeper, 'PATCH', `/api/commerce/products/${product.id}`, { status: 'draft' });
-    expect((await c.as(null, 'GET', `/api/shop/media/${second.id}`)).statusCode).toBe(404);
+    expect((await c.as(null, 'GET', `/shop/media/${second.id}`)).statusCode).toBe(404);
     expect((await c.as(c.keeper, 'GET', `/api/commerce/media/${second.id}`)).statusCode).toBe(200);
   });
 

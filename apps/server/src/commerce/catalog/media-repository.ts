@@ -21,16 +21,13 @@ export const mediaRepository = {
   meta: (db: CatalogDb, id: string) =>
     db.selectFrom('commerce.media').select(META).where('id', '=', id).executeTakeFirst(),
 
-  /** The picture itself, for serving; only of a published product unless `anyStatus`. */
-  content: (db: CatalogDb, id: string, anyStatus = false) => {
-    let query = db
-      .selectFrom('commerce.media as m')
-      .innerJoin('commerce.products as p', 'p.id', 'm.product_id')
-      .select(['m.content_type', 'm.bytes', 'm.created_at'])
-      .where('m.id', '=', id);
-    if (!anyStatus) query = query.where('p.status', '=', 'published');
-    return query.executeTakeFirst();
-  },
+  /** The picture itself, whatever its product's status (the admin's preview; the storefront serves the shop's). */
+  content: (db: CatalogDb, id: string) =>
+    db
+      .selectFrom('commerce.media')
+      .select(['content_type', 'bytes', 'created_at'])
+      .where('id', '=', id)
+      .executeTakeFirst(),
 
   async nextPosition(db: CatalogDb, productId: string): Promise<number> {
     const row = await db

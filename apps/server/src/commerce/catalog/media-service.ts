@@ -31,7 +31,7 @@ export class MediaService {
 
   /** A picture itself, of a draft product too, for the admin's preview. */
   async content(_ctx: RequestContext, id: string) {
-    const row = await repo.content(catalogDb(this.#platform.db), id, true);
+    const row = await repo.content(catalogDb(this.#platform.db), id);
     if (!row) throw notFound('The picture');
     return row;
   }

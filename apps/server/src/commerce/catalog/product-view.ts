@@ -8,7 +8,8 @@ import type { CatalogDb, CatalogTables } from './tables.js';
 type StockRow = Selectable<CatalogTables['commerce.stock']>;
 
 /** Where the shop serves a picture. */
-export const mediaUrl = (id: string) => `/api/shop/media/${id}`;
+// The storefront serves pictures (storefront/routes.ts), cached for a year: a changed picture has a new id.
+export const mediaUrl = (id: string) => `/shop/media/${id}`;
 
 /**
  * What a shopper is told about a level: in stock above the low-stock threshold, low at or below it, backorder

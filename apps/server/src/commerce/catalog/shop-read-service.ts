@@ -8,7 +8,6 @@ import type { PricingService } from './pricing-service.js';
 import { productRepository } from './product-repository.js';
 import { availabilityOf, mediaUrl } from './product-view.js';
 import { type SlugKind, slugRedirects } from './slug-redirects.js';
-import type { CatalogDb } from './tables.js';
 import { taxonomyRepository } from './taxonomy-repository.js';
 import { localized } from './translations.js';
 
@@ -260,12 +259,6 @@ export class ShopReadService {
       const product = byId.get(id);
       return product ? [product] : [];
     });
-  }
-
-  /** A picture's bytes, of a published product only. */
-  async media(db: Db, id: string) {
-    const row = await mediaRepository.content(catalogDb(db) as CatalogDb, id);
-    return row && { contentType: row.content_type, bytes: row.bytes, createdAt: row.created_at };
   }
 }
 

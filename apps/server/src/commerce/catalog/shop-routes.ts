@@ -1,6 +1,5 @@
 import {
   catalogSlugParams,
-  idParams,
   shopCatalogCategoryTree,
   shopCatalogLocaleQuery,
   shopCatalogProduct,
@@ -15,8 +14,6 @@ import type { ShopReadService } from './shop-read-service.js';
 import { shopLocale } from './translations.js';
 
 const shopCatalog = { access: { public: 'the shop’s catalog is what every visitor browses, signed in or not' } };
-const pictures = { access: { public: 'product pictures are part of the public shop pages' } };
-
 /**
  * The shop's public read API (the shop SPA and crawlers). An old product slug answers 301 with the current URL in
  * Location and, for clients that do not follow redirects, `{ slug, location }` as the body.
@@ -71,29 +68,6 @@ export const shopCatalogRoutes: FastifyPluginAsyncZod<{ read: ShopReadService; p
       }
       reply.header('cache-control', 'public, max-age=30');
       return result.found;
-    },
-  );
-  app.get(
-    '/api/shop/media/:id',
-    {
-      config: pictures,
-      schema: {
-        tags,
-        summary: 'A picture of a published product (immutable: a changed picture has a new id)',
-        params: idParams,
-      },
-    },
-    async (request, reply) => {
-      const picture = await read.media(platform.db, request.params.id);
-      if (!picture) throw notFound('The picture');
-      reply
-        .type(picture.contentType)
-        .header('cache-control', 'public, max-age=31536000, immutable')
-        .header('x-content-type-options', 'nosniff');
-      // An SVG is a document: shown on its own it may run nothing and load nothing.
-      if (picture.contentType === 'image/svg+xml')
-        reply.header('content-security-policy', "default-src 'none'; style-src 'unsafe-inline'; sandbox");
-      return reply.send(picture.bytes);
     },
   );
 };

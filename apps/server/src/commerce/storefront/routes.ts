@@ -67,11 +67,8 @@ export async function storefrontRoutes(app: FastifyInstance, options: Storefront
     const facets = Object.fromEntries(Object.entries(listing.facets).filter(([key]) => key !== 'facet.price'));
     if (range) facets['facet.price'] = [range];
     const params = listingParams({ ...listing, facets });
-    const lang = first(query.lang);
-    reply.redirect(
-      shopHref({ locale: lang ?? shop.defaultLocale, defaultLocale: shop.defaultLocale }, path, params),
-      303,
-    );
+    const locale = shop.langInUrl ?? shop.defaultLocale;
+    reply.redirect(shopHref({ locale, defaultLocale: shop.defaultLocale }, path, params), 303);
     return true;
   };
 

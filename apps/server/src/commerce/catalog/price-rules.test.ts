@@ -5,7 +5,6 @@ import {
   type HistoryPoint,
   lowestPrice30d,
   stockholmDay,
-  vatOfGross,
   volumeTiers,
 } from './price-rules.js';
 
@@ -104,13 +103,7 @@ describe('the lowest price of the 30 days before a reduction (prisinformationsla
   });
 });
 
-describe('VAT and days', () => {
-  it('finds the VAT in a gross price per line, rounding half away from zero', () => {
-    expect(vatOfGross(12_500, 2500)).toBe(2500);
-    expect(vatOfGross(999, 2500)).toBe(200);
-    expect(vatOfGross(10_600, 600)).toBe(600);
-  });
-
+describe('days', () => {
   it('tells the shop’s day in Stockholm, across midnight and summer time', () => {
     expect(stockholmDay(new Date('2026-03-31T21:59:00Z'))).toBe('2026-03-31');
     expect(stockholmDay(new Date('2026-03-31T22:00:00Z'))).toBe('2026-04-01');

@@ -128,9 +128,6 @@ export function lowestPrice30d(
   return lowest ?? current.regularPriceMinor;
 }
 
-/** VAT contained in a price that includes it: round(price × rate / (10000 + rate)), half away from zero, per line. */
-export const vatOfGross = (grossMinor: number, rateBp: number) => Math.round((grossMinor * rateBp) / (10_000 + rateBp));
-
 const stockholm = new Intl.DateTimeFormat('sv-SE', {
   timeZone: 'Europe/Stockholm',
   year: 'numeric',

@@ -1,12 +1,12 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { vatOf } from '../money.js';
 import {
   type AutomaticDiscount,
   applyDiscounts,
   type DiscountableLine,
   type DiscountCodeOffer,
 } from './discount-rules.js';
-import { vatOf } from './money.js';
 
 const line = (overrides: Partial<DiscountableLine> & { sku: string }): DiscountableLine => ({
   productId: `p-${overrides.sku}`,

@@ -1,4 +1,4 @@
-import { allocate, percentOf, vatOf } from './money.js';
+import { allocate, percentOf, vatOf } from '../money.js';
 import { type Translated, translate } from './tables.js';
 
 /** A priced cart line as the discounts see it. Amounts include VAT (consumer prices). */

@@ -12,8 +12,8 @@ import type { RequestContext } from '../../platform/context.js';
 import { notFound } from '../../platform/http/errors.js';
 import type { Platform } from '../../platform/platform.js';
 import { unprocessable } from '../errors.js';
+import { vatOf } from '../money.js';
 import { cartRepository } from './cart-repository.js';
-import { vatOf } from './money.js';
 import { type MethodRow, type RateRow, shippingRepository, type ZoneRow } from './shipping-repository.js';
 import { type CheckoutDb, translate } from './tables.js';
 

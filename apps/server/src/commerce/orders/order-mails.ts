@@ -1,5 +1,5 @@
 import type { MailMessage } from '../../platform/mail/mail-queue.js';
-import { formatMoney, formatRate } from './money.js';
+import { formatMoney, formatRate } from '../money.js';
 import { displayNumber } from './order-states.js';
 import type { StoredLine, StoredOrder } from './orders-repository.js';
 

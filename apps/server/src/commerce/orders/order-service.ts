@@ -5,8 +5,8 @@ import type { Db, Platform } from '../../platform/platform.js';
 import type { PricedLine } from '../catalog/pricing-service.js';
 import type { StockService } from '../catalog/stock-service.js';
 import { unprocessable } from '../errors.js';
+import { vatOf } from '../money.js';
 import { CustomerService } from './customer-service.js';
-import { vatIncluded } from './money.js';
 import { confirmationMail, type OrderForMail, shippedMail } from './order-mails.js';
 import { badTransition, canMove, displayNumber, reachedAtColumn } from './order-states.js';
 import { ordersRepository, type StoredOrder } from './orders-repository.js';
@@ -142,7 +142,7 @@ export class OrderService {
           discount_minor: line.discountMinor,
           total_minor: total,
           vat_rate_bp: line.vatRateBp,
-          vat_minor: vatIncluded(total, line.vatRateBp),
+          vat_minor: vatOf(total, line.vatRateBp),
           backordered: line.backordered,
         };
       }),

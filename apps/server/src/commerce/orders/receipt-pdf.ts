@@ -1,6 +1,6 @@
 import PDFDocument from 'pdfkit';
+import { formatMoney, formatRate } from '../money.js';
 import type { OrderParts } from './mappers.js';
-import { formatMoney, formatRate } from './money.js';
 import { displayNumber } from './order-states.js';
 import { SHOP_TIME_ZONE } from './shop-days.js';
 

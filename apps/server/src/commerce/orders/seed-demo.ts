@@ -3,8 +3,8 @@ import { sql } from 'kysely';
 import { systemContext } from '../../platform/context.js';
 import type { Platform } from '../../platform/platform.js';
 import type { PricingService } from '../catalog/pricing-service.js';
+import { vatOf } from '../money.js';
 import { type PaymentsTables, paymentsRepository } from '../payments/payments-repository.js';
-import { vatIncluded } from './money.js';
 import type { OrderDraft, OrderService } from './order-service.js';
 import { reachedAtColumn } from './order-states.js';
 import { ordersRepository } from './orders-repository.js';
@@ -89,7 +89,7 @@ export async function seedOrdersDemo(platform: Platform, orders: OrderService, p
     const rates = new Map<number, { baseMinor: number; vatMinor: number }>();
     const add = (rateBp: number, gross: number) => {
       const rate = rates.get(rateBp) ?? { baseMinor: 0, vatMinor: 0 };
-      const vat = vatIncluded(gross, rateBp);
+      const vat = vatOf(gross, rateBp);
       rate.vatMinor += vat;
       rate.baseMinor += gross - vat;
       rates.set(rateBp, rate);

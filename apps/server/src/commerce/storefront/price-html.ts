@@ -1,10 +1,10 @@
+import { formatMoney } from '../money.js';
 import { empty, type Html, html } from './html.js';
-import { formatMoney } from './money.js';
 import type { PriceView, StockState } from './product-page-service.js';
 import type { ShopRequest } from './shop-request.js';
 
 export const money = (shop: ShopRequest, amountMinor: number) =>
-  formatMoney(amountMinor, shop.currency, shop.exponent, shop.locale);
+  formatMoney(amountMinor, shop.currency, shop.locale, { exponent: shop.exponent, trimWhole: true });
 
 /**
  * A price with VAT. A reduced price shows the regular one struck through and the lowest price of the previous 30

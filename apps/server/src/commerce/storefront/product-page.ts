@@ -1,6 +1,6 @@
+import { decimalAmount } from '../money.js';
 import { empty, type Html, html, jsonScript } from './html.js';
 import { breadcrumbs, canonicalUrl, type Layout, languageAlternates, renderDocument } from './layout.js';
-import { decimalAmount } from './money.js';
 import { money, priceBlock, SCHEMA_AVAILABILITY, stockText } from './price-html.js';
 import type { ProductView, VariantView } from './product-page-service.js';
 import { absolute, type ShopRequest, shopHref } from './shop-request.js';

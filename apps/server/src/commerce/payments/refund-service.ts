@@ -63,6 +63,8 @@ export class RefundService {
       if (!payment || available <= 0) throw nothingToRefund(displayNumber(order.number));
       const amount = ask.amountMinor ?? available;
       if (amount > available) throw overRefund(displayNumber(order.number), amount, available);
+      // A shop without the payment's provider cannot give the money back: refuse before anything is written.
+      this.payments.provider(payment.provider);
       const refund = await paymentsRepository.insertRefund(db.payments, {
         id: randomUUID(),
         payment_id: payment.id,

@@ -10,7 +10,7 @@ import { ShipModal } from './ship-modal';
 type Dialog = 'ship' | 'refund' | NoteMove | null;
 
 /** The moves with a note only, by the status they lead to (the server's `nextStatuses`). */
-const NOTE_MOVES: Array<{ status: string; move: NoteMove; color?: string }> = [
+const NOTE_MOVES: Array<{ status: string; move: Exclude<NoteMove, 'review/resolve'>; color?: string }> = [
   { status: 'delivered', move: 'deliver' },
   { status: 'returned', move: 'return', color: 'orange' },
   { status: 'cancelled', move: 'cancel', color: 'red' },

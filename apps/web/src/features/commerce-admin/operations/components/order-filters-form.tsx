@@ -24,7 +24,7 @@ export function OrderFiltersForm({ value, onChange, fieldErrors }: OrderFiltersF
     onChange(next);
   };
   return (
-    <form onSubmit={submit} role="search" aria-label={t('commerceOps.orders.filters')}>
+    <form onSubmit={submit} aria-label={t('commerceOps.orders.filters')}>
       <Group align="flex-end" gap="sm" wrap="wrap">
         <TextInput
           label={t('commerceOps.orders.search')}

@@ -1,5 +1,5 @@
 import type { ShopOrderDetail } from '@kontor/contracts';
-import { Badge, Table, Text } from '@mantine/core';
+import { Badge, Stack, Table, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { useFormat } from '../../../../app/format';
 import { useMoney, useRate } from '../api/money';
@@ -55,7 +55,7 @@ export function OrderLines({ order }: { order: ShopOrderDetail }) {
                   ) : null}
                   {line.backordered > 0 ? (
                     <Badge size="xs" color="orange" variant="light">
-                      {t('commerceOps.detail.backordered', { count: line.backordered })}
+                      {t('commerceOps.detail.backordered', { units: line.backordered })}
                     </Badge>
                   ) : null}
                 </Table.Td>
@@ -103,7 +103,7 @@ export function OrderTotals({ order }: { order: ShopOrderDetail }) {
     </Table.Tr>
   );
   return (
-    <>
+    <Stack gap="sm">
       <Table data-testid="order-totals" verticalSpacing={4}>
         <Table.Tbody>
           {row(t('commerceOps.detail.subtotal'), totals.subtotalMinor, 'total-subtotal')}
@@ -121,7 +121,7 @@ export function OrderTotals({ order }: { order: ShopOrderDetail }) {
           {row(t('commerceOps.detail.vatIncluded'), totals.vatMinor, 'total-vat')}
         </Table.Tbody>
       </Table>
-      <Table data-testid="order-vat" mt="sm" verticalSpacing={4} fz="sm">
+      <Table data-testid="order-vat" verticalSpacing={4} fz="sm">
         <Table.Caption>{t('commerceOps.detail.vatByRate')}</Table.Caption>
         <Table.Thead>
           <Table.Tr>
@@ -146,6 +146,6 @@ export function OrderTotals({ order }: { order: ShopOrderDetail }) {
           ))}
         </Table.Tbody>
       </Table>
-    </>
+    </Stack>
   );
 }

@@ -15,7 +15,7 @@ const COLORS: Record<ShopOrderStatus, string> = {
 export function OrderStatusBadge({ status }: { status: ShopOrderStatus }) {
   const { t } = useTranslation();
   return (
-    <Badge color={COLORS[status]} variant="light" data-testid="order-status" data-status={status}>
+    <Badge color={COLORS[status]} variant="light" miw="max-content" data-testid="order-status" data-status={status}>
       {t(`commerceOps.status.${status}`)}
     </Badge>
   );

@@ -45,7 +45,13 @@ function ShipForm({ orderId, onClose }: { orderId: string; onClose: () => void }
         {...form.text('trackingNumber')}
         data-testid="ship-tracking"
       />
-      <Textarea label={t('commerceOps.actions.note')} autosize minRows={2} {...form.text('note')} data-testid="ship-note" />
+      <Textarea
+        label={t('commerceOps.actions.note')}
+        autosize
+        minRows={2}
+        {...form.text('note')}
+        data-testid="ship-note"
+      />
     </ModalForm>
   );
 }

@@ -1,4 +1,5 @@
 import { Anchor, Badge, Button, Group, Paper, Table, Text, Tooltip } from '@mantine/core';
+import { useMediaQuery } from '@mantine/hooks';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
@@ -22,6 +23,8 @@ export function OrdersPage() {
   const orders = useOrders(filters);
   const { fieldErrors, generalError } = useFieldErrors(orders.error);
   const list = orders.data?.pages.flatMap((page) => page.items) ?? [];
+  // Below Mantine's `sm` a phone gets the number, status and total; the rest is one tap away on the order.
+  const phone = useMediaQuery('(max-width: 48em)') ?? false;
   return (
     <>
       <OperationsNav />
@@ -31,17 +34,25 @@ export function OrdersPage() {
       </Paper>
       <DataTable
         testId="orders-table"
-        minWidth={820}
-        columns={[
-          t('commerceOps.orders.number'),
-          t('commerceOps.orders.created'),
-          t('commerceOps.orders.customer'),
-          t('commerceOps.orders.status'),
-          { label: t('commerceOps.orders.total'), width: 140 },
-        ]}
+        minWidth={phone ? 300 : 820}
+        columns={
+          phone
+            ? [t('commerceOps.orders.number'), t('commerceOps.orders.status'), t('commerceOps.orders.total')]
+            : [
+                t('commerceOps.orders.number'),
+                t('commerceOps.orders.created'),
+                t('commerceOps.orders.customer'),
+                t('commerceOps.orders.status'),
+                { label: t('commerceOps.orders.total'), width: 140 },
+              ]
+        }
         loading={orders.isPending}
         error={generalError}
-        empty={{ when: orders.isSuccess && list.length === 0, text: t('commerceOps.orders.empty'), testId: 'orders-empty' }}
+        empty={{
+          when: orders.isSuccess && list.length === 0,
+          text: t('commerceOps.orders.empty'),
+          testId: 'orders-empty',
+        }}
       >
         {list.map((order) => (
           <Table.Tr key={order.id} data-testid="order-row" data-number={order.displayNumber}>
@@ -59,13 +70,17 @@ export function OrdersPage() {
                 ) : null}
               </Group>
             </Table.Td>
-            <Table.Td>{format.dateTime(order.createdAt)}</Table.Td>
-            <Table.Td>
-              <Text size="sm">{order.customerName}</Text>
-              <Text size="xs" c="dimmed">
-                {order.email}
-              </Text>
-            </Table.Td>
+            {phone ? null : (
+              <>
+                <Table.Td>{format.dateTime(order.createdAt)}</Table.Td>
+                <Table.Td>
+                  <Text size="sm">{order.customerName}</Text>
+                  <Text size="xs" c="dimmed">
+                    {order.email}
+                  </Text>
+                </Table.Td>
+              </>
+            )}
             <Table.Td>
               <OrderStatusBadge status={order.status} />
             </Table.Td>

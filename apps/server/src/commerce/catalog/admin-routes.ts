@@ -40,6 +40,11 @@ export const catalogAccess = { access: { permission: CATALOG } } as const;
 /** Price lists are read and edited by both: retail prices by the catalog's keepers, campaigns by marketing. */
 const pricesAccess = { access: { permission: [CATALOG, MARKETING] as string[] } };
 const marketing = { access: { permission: MARKETING } } as const;
+/** The lists other back-office pages pick from: a campaign targets a category or brand; reports pick a currency. */
+const pickLists = { access: { permission: [CATALOG, MARKETING] as string[] } };
+const currencyReaders = {
+  access: { permission: [CATALOG, MARKETING, 'commerce.orders', 'commerce.reports'] as string[] },
+};
 const noContent = { 204: z.null() };
 
 /** Brands, categories, attributes, currencies, VAT, price lists, prices and stock levels: the admin API. */
@@ -50,7 +55,7 @@ export const catalogAdminRoutes: FastifyPluginAsyncZod<{
 }> = async (app, { taxonomy, prices, stock }) => {
   app.get(
     '/api/commerce/brands',
-    { config: catalogAccess, schema: { tags, summary: 'The brands', response: { 200: catalogBrandList } } },
+    { config: pickLists, schema: { tags, summary: 'The brands', response: { 200: catalogBrandList } } },
     async (request) => taxonomy.brands(request.ctx),
   );
   app.post(
@@ -95,7 +100,7 @@ export const catalogAdminRoutes: FastifyPluginAsyncZod<{
   app.get(
     '/api/commerce/categories',
     {
-      config: catalogAccess,
+      config: pickLists,
       schema: {
         tags,
         summary: 'Every category (a tree by parentId, in position order)',
@@ -199,7 +204,7 @@ export const catalogAdminRoutes: FastifyPluginAsyncZod<{
 
   app.get(
     '/api/commerce/currencies',
-    { config: pricesAccess, schema: { tags, summary: 'The currencies', response: { 200: catalogCurrencyList } } },
+    { config: currencyReaders, schema: { tags, summary: 'The currencies', response: { 200: catalogCurrencyList } } },
     async (request) => prices.currencies(request.ctx),
   );
   app.put(

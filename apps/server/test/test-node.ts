@@ -51,7 +51,11 @@ export async function startTestNode(
     store.kind === 'pglite' && store.dir === 'memory' && !store.template
       ? { ...store, template: await pgliteTemplate(options.extraModules) }
       : store;
-  const node = await createNode(config, { store: location, extraModules: options.extraModules, logger: options.logger });
+  const node = await createNode(config, {
+    store: location,
+    extraModules: options.extraModules,
+    logger: options.logger,
+  });
   const login = async (username: string, password: string): Promise<Session> => {
     const response = await node.app.inject({ method: 'POST', url: '/api/auth/login', payload: { username, password } });
     if (response.statusCode !== 200) throw new Error(`login ${username}: ${response.statusCode} ${response.body}`);

@@ -1,7 +1,7 @@
-import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, mkdirSync, rmSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { type Browser, chromium, type Page } from 'playwright-core';
+import { migratedDataDir } from '../../apps/server/test/pglite-template.js';
 import { type RunningServer, startServer } from '../../apps/server/test/processes.js';
 
 export const CHROMIUM = process.env.KONTOR_CHROMIUM ?? '/usr/bin/chromium';
@@ -35,7 +35,9 @@ export interface JourneyNode extends RunningServer {
 
 /** A real `kontor start` on a fresh data directory with the demo organisation; `extraArgs` such as `--config`. */
 export async function startJourneyNode(extraArgs: string[] = []): Promise<JourneyNode & { cleanup(): Promise<void> }> {
-  const dataDir = mkdtempSync(join(tmpdir(), 'kontor-e2e-'));
+  // Migrated already, as on a node's second start: journeys are about pages, and a first start's migrations are
+  // cli.test.ts's subject; each one here would cost seconds of a run that has one node at a time.
+  const dataDir = await migratedDataDir('kontor-e2e-');
   const adminPassword = 'journey admin password';
   const server = await startServer(['--data', dataDir, '--port', '0', '--admin-password', adminPassword, ...extraArgs]);
   return {

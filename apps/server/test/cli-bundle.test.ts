@@ -1,13 +1,16 @@
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { copyMigratedStore } from './pglite-template.js';
 import { kontor, PROCESS_TEST_TIMEOUT } from './processes.js';
 
 describe('kontor export and import', () => {
   const dir = mkdtempSync(join(tmpdir(), 'kontor-cli-bundle-'));
   const data = join(dir, 'hub');
   const file = join(dir, 'setup.kbundle');
+  // The hub's store migrated already: what a first start does is cli.test.ts's subject.
+  beforeAll(() => copyMigratedStore(data));
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
   it('refuses options that contradict each other or a vector that is not one, before opening the store', async () => {

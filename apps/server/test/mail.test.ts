@@ -7,6 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { StoreLocation } from '../src/platform/db/database.js';
 import { MAX_MAIL_ATTEMPTS, retryDelayMs } from '../src/platform/mail/mail-queue.js';
 import type { Platform } from '../src/platform/platform.js';
+import { copyMigratedStore } from './pglite-template.js';
 import { type SmtpTestServer, startSmtpTestServer } from './smtp-test-server.js';
 import { createTestDatabase, describeEachStore, postgresAvailable } from './stores.js';
 import { startTestNode, type TestNode } from './test-node.js';
@@ -187,6 +188,8 @@ describeEachStore('e-mail', (store) => {
       dataDir = mkdtempSync(join(tmpdir(), 'kontor-mail-'));
       // The queue has to outlive the node, so PGlite keeps its files in the data directory this time.
       if (store.name === 'pglite') {
+        // Migrated already: this test is about the queue, not about a first start's migrations.
+        await copyMigratedStore(dataDir);
         location = { kind: 'pglite', dir: dataDir };
         release = async () => undefined;
       } else {

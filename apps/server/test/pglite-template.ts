@@ -17,14 +17,14 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Kysely, PostgresDialect } from 'kysely';
 import pg from 'pg';
-import { migrationSources } from '../src/node.js';
 import { type MigrationSource, migrate, migrationsDigest } from '../src/platform/db/migrate.js';
 import type { KontorModule } from '../src/platform/platform.js';
 
 /**
  * Migrated PGlite data directories for in-memory test nodes. An empty PGlite runs initdb (seconds of CPU) and
  * then every migration; loading a tarball of an already migrated one takes about a second. Built once per set of
- * migration files and kept on disk, so the test files of one run (each in its own process) share it.
+ * migration files and kept on disk (node_modules/.cache/kontor-test), so both workers of a run and later runs
+ * share it.
  *
  * The key is a digest of every migration file (names and contents) plus PGlite's version: a changed, added or
  * removed migration makes a new template, never a stale one. The node still runs its migrations on the template:
@@ -39,15 +39,32 @@ const pgliteVersion = (): string => {
   return JSON.parse(readFileSync(join(dirname(entry), '..', 'package.json'), 'utf8')).version;
 };
 
+// Loaded when first needed: browser tests reach this file for their data directories, and the node's module
+// list brings the whole server with it.
+const migrationsOf = async (extraModules: KontorModule[] = []) =>
+  (await import('../src/node.js')).migrationSources(extraModules);
+
 const inProcess = new Map<string, Promise<Blob>>();
 
 /** The migrated template for a node with these extra modules (their migrations are part of it and of its key). */
-export function pgliteTemplate(extraModules: KontorModule[] = []): Promise<Blob> {
-  const sources = migrationSources(extraModules);
+export async function pgliteTemplate(extraModules: KontorModule[] = []): Promise<Blob> {
+  const sources = await migrationsOf(extraModules);
   const key = `${pgliteVersion()}-${migrationsDigest(sources).slice(0, 24)}`;
+  return remembered(key, () => build(sources));
+}
+
+/**
+ * An empty store (initdb done, no migration), for tests that create their own tables on a bare store: initdb
+ * costs seconds of CPU per store, loading its result about one.
+ */
+export function emptyPgliteTemplate(): Promise<Blob> {
+  return remembered(`${pgliteVersion()}-empty`, () => build([]));
+}
+
+function remembered(key: string, make: () => Promise<Blob>): Promise<Blob> {
   let template = inProcess.get(key);
   if (!template) {
-    template = loadOrBuild(key, sources);
+    template = loadOrBuild(key, make);
     // A failed build is not remembered: the next node tries again (and reports the error if it fails again).
     template.catch(() => inProcess.delete(key));
     inProcess.set(key, template);
@@ -61,18 +78,23 @@ export function pgliteTemplate(extraModules: KontorModule[] = []): Promise<Blob>
  * what a first start on an empty directory does use a plain empty directory instead.
  */
 export async function migratedDataDir(prefix: string): Promise<string> {
-  const pgdata = await diskTemplate();
   const dir = mkdtempSync(join(tmpdir(), prefix));
-  // Where `openDatabase` keeps a directory store's PGlite data.
-  cpSync(pgdata, join(dir, 'pgdata'), { recursive: true });
+  await copyMigratedStore(dir);
   return dir;
+}
+
+/** Puts the migrated store into the data directory `dataDir` (created if missing), which must not have one yet. */
+export async function copyMigratedStore(dataDir: string): Promise<void> {
+  const pgdata = await diskTemplate();
+  // Where `openDatabase` keeps a directory store's PGlite data.
+  cpSync(pgdata, join(dataDir, 'pgdata'), { recursive: true, errorOnExist: true, force: false });
 }
 
 let onDisk: Promise<string> | undefined;
 
 function diskTemplate(): Promise<string> {
   onDisk ??= (async () => {
-    const sources = migrationSources();
+    const sources = await migrationsOf();
     const dir = join(CACHE_DIR, `pgdata-${pgliteVersion()}-${migrationsDigest(sources).slice(0, 24)}`);
     if (existsSync(dir)) return dir;
     const template = await pgliteTemplate();
@@ -96,14 +118,14 @@ function diskTemplate(): Promise<string> {
   return onDisk;
 }
 
-async function loadOrBuild(key: string, sources: MigrationSource[]): Promise<Blob> {
+async function loadOrBuild(key: string, make: () => Promise<Blob>): Promise<Blob> {
   const file = join(CACHE_DIR, `pglite-${key}.tar.gz`);
   try {
     return new Blob([readFileSync(file)], { type: 'application/gzip' });
   } catch {
     // Not built yet (or removed meanwhile): build it.
   }
-  const template = await build(sources);
+  const template = await make();
   try {
     mkdirSync(CACHE_DIR, { recursive: true });
     prune();
@@ -128,7 +150,7 @@ async function build(sources: MigrationSource[]): Promise<Blob> {
   try {
     const db = new Kysely({ dialect: new PostgresDialect({ pool: new pg.Pool(createPgConfig(pglite)) }) });
     try {
-      await migrate(db, sources);
+      if (sources.length > 0) await migrate(db, sources);
     } finally {
       await db.destroy();
     }
@@ -142,7 +164,7 @@ function prune() {
   for (const name of readdirSync(CACHE_DIR)) {
     const path = join(CACHE_DIR, name);
     try {
-      if (Date.now() - statSync(path).mtimeMs > KEEP_MS) rmSync(path, { force: true });
+      if (Date.now() - statSync(path).mtimeMs > KEEP_MS) rmSync(path, { recursive: true, force: true });
     } catch {
       // Removed by the other worker meanwhile.
     }

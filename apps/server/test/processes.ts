@@ -3,6 +3,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { expect } from 'vitest';
 
 /** Tests that start several real `kontor` processes (each opening its own database) get longer on a busy machine. */
 export const PROCESS_TEST_TIMEOUT = 300_000;
@@ -24,6 +25,72 @@ export function kontor(args: string[], cwd = tmpdir()) {
     });
     child.on('close', (code) => resolve({ code, stdout, stderr }));
   });
+}
+
+/** What `kontor status --json` prints (and a running node answers at /api/sync/status). */
+export interface NodeStatus {
+  role: 'server' | 'client';
+  hub: string | null;
+  epoch: number | null;
+  pendingChanges: number;
+  lastError: string | null;
+  [field: string]: unknown;
+}
+
+/** `kontor status --json` for the node whose data directory is `dataDir`. */
+export async function shellStatus(dataDir: string): Promise<NodeStatus> {
+  return JSON.parse((await kontor(['status', '--json', '--data', dataDir])).stdout);
+}
+
+/**
+ * Waits until `kontor status` for `dataDir` passes `check` (assertions) and returns that status. Each `kontor status`
+ * is a process start (about 2 s of CPU on a 2-core machine), so while the node runs and `running` can sign in,
+ * the wait asks the node over HTTP first (the same state), then the shell until it agrees: a running node
+ * rewrites the file that `kontor status` reads every 2 s.
+ */
+export async function waitForStatus(
+  dataDir: string,
+  check: (status: NodeStatus) => void,
+  running?: { url: string; headers: Record<string, string> },
+  timeout = 60_000,
+): Promise<NodeStatus> {
+  const passes = (status: NodeStatus) => {
+    try {
+      check(status);
+      return true;
+    } catch {
+      return false;
+    }
+  };
+  if (running) {
+    await expect
+      .poll(
+        async () => {
+          try {
+            const response = await fetch(`${running.url}/api/sync/status`, { headers: running.headers });
+            return response.status !== 200 || passes((await response.json()) as NodeStatus);
+          } catch {
+            // Not answering as expected (down, or signed out): the shell alone decides.
+            return true;
+          }
+        },
+        { timeout, interval: 100 },
+      )
+      .toBe(true);
+  }
+  let passed: NodeStatus | undefined;
+  await expect
+    .poll(
+      async () => {
+        const status = await shellStatus(dataDir);
+        check(status);
+        passed = status;
+        return true;
+      },
+      { timeout, interval: 1_000 },
+    )
+    .toBe(true);
+  return passed as NodeStatus;
 }
 
 export interface RunningServer {

@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import pg from 'pg';
 import { describe } from 'vitest';
 import type { StoreLocation } from '../src/platform/db/database.js';
+import { emptyPgliteTemplate } from './pglite-template.js';
 
 /** PostgreSQL the integration tests use; CI must have it, a bare machine may skip those tests. */
 export const TEST_POSTGRES_URL = process.env.KONTOR_TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
@@ -56,7 +57,11 @@ export interface TestStore {
 
 const pgliteStore: TestStore = {
   name: 'pglite',
-  create: async () => ({ location: { kind: 'pglite', dir: 'memory' }, release: async () => undefined }),
+  // Empty as ever, only without running initdb for each store (a test node loads the migrated template instead).
+  create: async () => ({
+    location: { kind: 'pglite', dir: 'memory', template: await emptyPgliteTemplate() },
+    release: async () => undefined,
+  }),
 };
 
 const postgresStore: TestStore = {

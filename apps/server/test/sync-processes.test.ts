@@ -1,8 +1,14 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { rmSync } from 'node:fs';
 import { afterAll, describe, expect, it } from 'vitest';
-import { kontor, PROCESS_TEST_TIMEOUT, type RunningServer, startServer } from './processes.js';
+import { migratedDataDir } from './pglite-template.js';
+import {
+  kontor,
+  PROCESS_TEST_TIMEOUT,
+  type RunningServer,
+  shellStatus,
+  startServer,
+  waitForStatus,
+} from './processes.js';
 
 const PASSWORD = 'hub admin password';
 
@@ -20,8 +26,9 @@ async function signIn(url: string) {
 describe('hub and client as separate processes', () => {
   const dirs: string[] = [];
   const running: RunningServer[] = [];
-  const dir = () => {
-    const path = mkdtempSync(join(tmpdir(), 'kontor-sync-'));
+  // Fresh data directories with the store migrated already: what a first start does is cli.test.ts's subject.
+  const dir = async () => {
+    const path = await migratedDataDir('kontor-sync-');
     dirs.push(path);
     return path;
   };
@@ -33,8 +40,8 @@ describe('hub and client as separate processes', () => {
   it(
     'enrolls from the shell, keeps serving sign-ins through a hub crash and resumes when it returns',
     async () => {
-      const hubDir = dir();
-      const clientDir = dir();
+      const hubDir = await dir();
+      const clientDir = await dir();
       let hub = await startServer(['--data', hubDir, '--port', '0', '--admin-password', PASSWORD]);
       running.push(hub);
       const admin = await signIn(hub.url);
@@ -48,33 +55,31 @@ describe('hub and client as separate processes', () => {
       expect(enrolled.stderr.split('\n').filter((line) => line.startsWith('kontor:'))).toEqual([]);
       expect(enrolled.code).toBe(0);
       expect(enrolled.stdout).toContain('Enrolled in cluster');
-      const reused = await kontor(['enroll', hub.url, code, '--data', dir()]);
+      const reused = await kontor(['enroll', hub.url, code, '--data', await dir()]);
       expect(reused.code).toBe(1);
       expect(reused.stderr).toContain('The enrollment code is unknown, used or expired');
 
-      const stopped = JSON.parse((await kontor(['status', '--json', '--data', clientDir])).stdout);
-      expect(stopped).toMatchObject({ role: 'client', enrolled: true, epoch: 1 });
+      expect(await shellStatus(clientDir)).toMatchObject({ role: 'client', enrolled: true, epoch: 1 });
 
       const client = await startServer(['--role', 'client', '--upstream', hub.url, '--data', clientDir, '--port', '0']);
       running.push(client);
       expect(client.output).not.toContain('First admin');
-      expect((await signIn(client.url)).status).toBe(200);
+      const onClient = await signIn(client.url);
+      expect(onClient.status).toBe(200);
+      const asked = { url: client.url, headers: { cookie: onClient.cookie, 'x-csrf-token': onClient.csrf } };
 
       await hub.stop('SIGKILL');
       expect((await signIn(client.url)).status).toBe(200);
-      await expect
-        .poll(async () => JSON.parse((await kontor(['status', '--json', '--data', clientDir])).stdout).lastError, {
-          timeout: 20_000,
-        })
-        .toContain('cannot be reached');
+      await waitForStatus(
+        clientDir,
+        (status) => expect(status.lastError).toContain('cannot be reached'),
+        asked,
+        20_000,
+      );
 
       hub = await startServer(['--data', hubDir, '--port', new URL(hub.url).port, '--admin-password', PASSWORD]);
       running.push(hub);
-      await expect
-        .poll(async () => JSON.parse((await kontor(['status', '--json', '--data', clientDir])).stdout).lastError, {
-          timeout: 40_000,
-        })
-        .toBeNull();
+      await waitForStatus(clientDir, (status) => expect(status.lastError).toBeNull(), asked, 40_000);
     },
     PROCESS_TEST_TIMEOUT,
   );
@@ -82,8 +87,8 @@ describe('hub and client as separate processes', () => {
   it(
     'takes in every order exactly once when the hub is killed while the workstation pushes',
     async () => {
-      const hubDir = dir();
-      const clientDir = dir();
+      const hubDir = await dir();
+      const clientDir = await dir();
       let hub = await startServer(['--data', hubDir, '--port', '0', '--admin-password', PASSWORD]);
       running.push(hub);
       const hubAdmin = await signIn(hub.url);
@@ -125,8 +130,12 @@ describe('hub and client as separate processes', () => {
       }
       hub = await startServer(['--data', hubDir, '--port', new URL(hub.url).port, '--admin-password', PASSWORD]);
       running.push(hub);
-      const status = async () => JSON.parse((await kontor(['status', '--json', '--data', clientDir])).stdout);
-      await expect.poll(async () => (await status()).pendingChanges, { timeout: 90_000, interval: 1000 }).toBe(0);
+      await waitForStatus(
+        clientDir,
+        (status) => expect(status.pendingChanges).toBe(0),
+        { url: client.url, headers },
+        90_000,
+      );
 
       const staff = await signIn(hub.url);
       const staffHeaders = { cookie: staff.cookie, 'x-csrf-token': staff.csrf };

@@ -1,8 +1,15 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { rmSync } from 'node:fs';
 import { afterAll, describe, expect, it } from 'vitest';
-import { kontor, PROCESS_TEST_TIMEOUT, type RunningServer, startServer } from './processes.js';
+import { migratedDataDir } from './pglite-template.js';
+import {
+  kontor,
+  type NodeStatus,
+  PROCESS_TEST_TIMEOUT,
+  type RunningServer,
+  shellStatus,
+  startServer,
+  waitForStatus,
+} from './processes.js';
 
 const PASSWORD = 'hub admin password';
 const USER_PASSWORD = 'a long enough password';
@@ -42,7 +49,12 @@ async function usernames(url: string): Promise<string[]> {
   return users.map((user) => user.username).sort();
 }
 
-const status = async (dataDir: string) => JSON.parse((await kontor(['status', '--json', '--data', dataDir])).stdout);
+/**
+ * Waits until `kontor status` for `dataDir` passes `check`; asks the running node over HTTP in the meantime, with
+ * a session of its own (the polls' sessions do not stand in for the ones the test signs in with).
+ */
+const statusOf = async (dataDir: string, node: RunningServer, check: (status: NodeStatus) => void) =>
+  waitForStatus(dataDir, check, { url: node.url, headers: (await signIn(node.url)).headers }, POLL.timeout);
 const port = (server: RunningServer) => new URL(server.url).port;
 const POLL = { timeout: 60_000, interval: 250 };
 
@@ -54,8 +66,9 @@ const POLL = { timeout: 60_000, interval: 250 };
 describe('promotion of a client while the hub is down', () => {
   const dirs: string[] = [];
   const running: RunningServer[] = [];
-  const dir = () => {
-    const path = mkdtempSync(join(tmpdir(), 'kontor-promote-'));
+  // Fresh data directories with the store migrated already: what a first start does is cli.test.ts's subject.
+  const dir = async () => {
+    const path = await migratedDataDir('kontor-promote-');
     dirs.push(path);
     return path;
   };
@@ -72,7 +85,7 @@ describe('promotion of a client while the hub is down', () => {
   it(
     'makes a client the hub at runtime; the others follow and the old hub merges back without loss',
     async () => {
-      const [hubDir, aDir, bDir] = [dir(), dir(), dir()];
+      const [hubDir, aDir, bDir] = [await dir(), await dir(), await dir()];
       const hub = await start(['--data', hubDir, '--port', '0', '--admin-password', PASSWORD]);
       const code = async () => {
         const admin = await signIn(hub.url);
@@ -103,18 +116,18 @@ describe('promotion of a client while the hub is down', () => {
       const promoted = await kontor(['promote', '--data', aDir]);
       expect(promoted.stderr).toBe('');
       expect(promoted.stdout).toContain('now the hub');
-      expect(await status(aDir)).toMatchObject({ role: 'server', epoch: 2 });
+      expect(await shellStatus(aDir)).toMatchObject({ role: 'server', epoch: 2 });
 
       // B cannot reach the old hub, finds A on its fallback list and follows the new epoch.
-      await expect.poll(async () => (await status(bDir)).epoch, POLL).toBe(2);
-      await expect.poll(async () => (await status(bDir)).hub, POLL).toBe(a.url);
+      await statusOf(bDir, b, (status) => expect(status.epoch).toBe(2));
+      await statusOf(bDir, b, (status) => expect(status.hub).toBe(a.url));
       expect((await createUser(a.url, 'after-promotion')).status).toBe(201);
       await expect.poll(async () => await usernames(b.url), POLL).toContain('after-promotion');
 
       // The old hub returns, learns of epoch 2 from its fallback list, becomes a client and merges.
       const old = await start(['--data', hubDir, '--port', port(hub), '--peers', a.url]);
-      await expect.poll(async () => (await status(hubDir)).role, POLL).toBe('client');
-      expect(await status(hubDir)).toMatchObject({ epoch: 2, hub: a.url });
+      await statusOf(hubDir, old, (status) => expect(status.role).toBe('client'));
+      expect(await shellStatus(hubDir)).toMatchObject({ epoch: 2, hub: a.url });
       for (const node of [a, b, old]) {
         await expect
           .poll(async () => await usernames(node.url), POLL)

@@ -46,9 +46,10 @@ export async function startTestNode(
     },
     env: {},
   });
-  // An in-memory store starts from the migrated template: initdb and every migration, once per run, not per node.
+  // An in-memory store (empty, or the empty template) starts from the migrated template: initdb and every
+  // migration once per run, not per node.
   const location: StoreLocation =
-    store.kind === 'pglite' && store.dir === 'memory' && !store.template
+    store.kind === 'pglite' && store.dir === 'memory'
       ? { ...store, template: await pgliteTemplate(options.extraModules) }
       : store;
   const node = await createNode(config, {

@@ -6,6 +6,8 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { sql } from 'kysely';
+import { PricingService } from '../apps/server/src/commerce/catalog/pricing-service.js';
+import { ShopReadService } from '../apps/server/src/commerce/catalog/shop-read-service.js';
 import { seedCheckoutDemo } from '../apps/server/src/commerce/checkout/seed-demo.js';
 import { loadConfig } from '../apps/server/src/config.js';
 import { createNode, type KontorNode } from '../apps/server/src/node.js';
@@ -180,7 +182,8 @@ async function startStandin(): Promise<{ url: string; child: ChildProcess }> {
 /** A catalog for the run: published products with stock no run can use up, priced in SEK. */
 async function seedBenchCatalog(node: KontorNode) {
   const db = node.platform.db;
-  await seedCheckoutDemo(node.platform);
+  const pricing = new PricingService(node.platform);
+  await seedCheckoutDemo(node.platform, { pricing, read: new ShopReadService(pricing) });
   const categoryId = randomUUID();
   await db
     .insertInto('commerce.categories')

@@ -85,6 +85,8 @@ describe.skipIf(!chromiumAvailable)('shop: from a search to a paid order', () =>
     await screenshot(page, JOURNEY, '01-search');
 
     await page.locator('details.facets > summary').click();
+    // On a phone each facet is folded until something in it is chosen.
+    await page.locator('details.facet > summary', { hasText: 'Passar till' }).click();
     await page
       .getByRole('link', { name: /Yamaha F40/ })
       .first()
@@ -113,6 +115,10 @@ describe.skipIf(!chromiumAvailable)('shop: from a search to a paid order', () =>
     const added = page.waitForResponse((response) => response.url().endsWith('/api/shop/cart/lines'));
     await page.locator('[data-buy]').click();
     expect((await added).ok()).toBe(true);
+    // The header counts it without a reload, in words too.
+    await expect.poll(() => page.locator('[data-cart-count]').textContent()).toBe('1');
+    expect(await page.locator('a.cart').getAttribute('aria-label')).toBe('Varukorg, 1 vara');
+    await screenshot(page, JOURNEY, '03-product-in-cart');
     await page.goto(`${node.url}/shop/cart`);
     await page.getByTestId('cart-lines').waitFor();
     await noSidewaysScroll();

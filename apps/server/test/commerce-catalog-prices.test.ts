@@ -99,6 +99,14 @@ describeEachStore('commerce catalog: prices, campaigns, price history, stock', (
     const refused = await setPrices(spring.id, p13.id, [{ amountMinor: 99_000 }]);
     expect(refused.statusCode).toBe(403);
     expect((await setPrices(spring.id, p13.id, [{ amountMinor: 99_000 }], c.marketer)).statusCode).toBe(200);
+    // The campaign's page lists its prices with the SKU and product they are for.
+    const listed = await c.ok(c.marketer, 'GET', `/api/commerce/price-lists/${spring.id}/prices`);
+    expect(listed.prices).toEqual([
+      expect.objectContaining({ sku: 'T-p-13', productId: product.id, currency: 'SEK', amountMinor: 99_000 }),
+    ]);
+    expect(listed.prices[0].productName.sv).toBe('Testpropeller p');
+    const unknownList = await c.as(c.marketer, 'GET', `/api/commerce/price-lists/${p13.id}/prices`);
+    expect(unknownList.statusCode).toBe(404);
     let [line] = await price([{ sku: 'T-p-13', quantity: 1 }]);
     expect(line).toMatchObject({ unitPriceMinor: 99_000, regularPriceMinor: 139_000, lowestPrice30dMinor: 139_000 });
     // Priority before price: the flash sale wins though dearer than the spring sale.

@@ -134,6 +134,62 @@ describeEachStore('commerce checkout: discounts and campaigns', (store) => {
     expect(later.json().usedCount).toBe(0);
   });
 
+  it('changes and deletes an automatic discount, audited before and after, and answers 404 for one not there', async () => {
+    const { categories, brands } = shop.fixture;
+    const created = await expectStatus(
+      as('POST', '/api/commerce/discounts/rules', {
+        kind: 'volume',
+        name: { sv: 'Tre beten', en: 'Three lures' },
+        percentBp: 1000,
+        minQuantity: 3,
+        target: { categoryId: categories.lures },
+      }),
+      201,
+    );
+    const id = created.json().id;
+    const changed = await expectStatus(
+      as('PUT', `/api/commerce/discounts/rules/${id}`, {
+        kind: 'campaign',
+        name: { sv: 'Abu-veckan', en: 'Abu week' },
+        percentBp: 1500,
+        target: { brandId: brands.abu },
+        ...window(-1, 24),
+      }),
+      200,
+    );
+    expect(changed.json()).toMatchObject({ id, kind: 'campaign', percentBp: 1500, target: { brandId: brands.abu } });
+    const unknownTarget = await as('PUT', `/api/commerce/discounts/rules/${id}`, {
+      kind: 'volume',
+      name: { sv: 'X', en: 'X' },
+      percentBp: 1000,
+      minQuantity: 2,
+      target: { productId: '00000000-0000-4000-8000-000000000002' },
+    });
+    expect(unknownTarget.statusCode).toBe(422);
+    expect(unknownTarget.json().errors[0].path).toBe('body.target.productId');
+    await expectStatus(as('DELETE', `/api/commerce/discounts/rules/${id}`), 204);
+    const missing = '00000000-0000-4000-8000-000000000003';
+    const body = { kind: 'campaign', name: { sv: 'X', en: 'X' }, percentBp: 1000, target: { brandId: brands.abu } };
+    expect((await as('PUT', `/api/commerce/discounts/rules/${missing}`, { ...body, ...window(0, 1) })).statusCode).toBe(
+      404,
+    );
+    expect((await as('DELETE', `/api/commerce/discounts/rules/${id}`)).statusCode).toBe(404);
+    expect((await as('DELETE', `/api/commerce/discounts/codes/${missing}`)).statusCode).toBe(404);
+
+    const audit = await sql<{ action: string; before: DiscountRule | null; after: DiscountRule | null }>`
+      select action, before, after from audit.entries
+      where entity = 'commerce.discount_rules' and entity_id = ${id} order by id`.execute(shop.node.platform.db);
+    expect(audit.rows.map((row) => row.action)).toEqual([
+      'commerce.discount_rule.create',
+      'commerce.discount_rule.update',
+      'commerce.discount_rule.delete',
+    ]);
+    const [create, update, remove] = audit.rows;
+    expect(create).toMatchObject({ before: null, after: { kind: 'volume', minQuantity: 3 } });
+    expect(update).toMatchObject({ before: { kind: 'volume' }, after: { kind: 'campaign', percentBp: 1500 } });
+    expect(remove).toMatchObject({ before: { kind: 'campaign' }, after: null });
+  });
+
   it('applies a scheduled campaign on a category to its subcategories, and on a brand', async () => {
     const { categories, brands } = shop.fixture;
     const campaign = await expectStatus(

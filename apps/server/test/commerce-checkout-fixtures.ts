@@ -1,7 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import type { LightMyRequestResponse } from 'fastify';
 import { sql } from 'kysely';
-import { seedCheckoutDemo } from '../src/commerce/checkout/seed-demo.js';
+import { PricingService } from '../src/commerce/catalog/pricing-service.js';
+import { ShopReadService } from '../src/commerce/catalog/shop-read-service.js';
+import { type DemoCatalog, seedCheckoutDemo } from '../src/commerce/checkout/seed-demo.js';
 import type { ConfigInput } from '../src/config.js';
 import type { StoreLocation } from '../src/platform/db/database.js';
 import type { Db } from '../src/platform/platform.js';
@@ -267,6 +269,8 @@ export class Shopper {
 export interface ShopNode {
   node: TestNode;
   fixture: ShopFixture;
+  /** The catalog's services the checkout's demo seeding asks. */
+  catalog: DemoCatalog;
   shopper(session?: Session | null): Shopper;
   close(): Promise<void>;
 }
@@ -275,10 +279,13 @@ export interface ShopNode {
 export async function startShopNode(location: StoreLocation, settings: Partial<ConfigInput> = {}): Promise<ShopNode> {
   const node = await startTestNode(location, { demo: false, commerceRateLimitPerMinute: TEST_RATE_LIMIT, ...settings });
   const fixture = await seedShopFixture(node.platform.db);
-  await seedCheckoutDemo(node.platform);
+  const pricing = new PricingService(node.platform);
+  const catalog = { pricing, read: new ShopReadService(pricing) };
+  await seedCheckoutDemo(node.platform, catalog);
   return {
     node,
     fixture,
+    catalog,
     shopper: (session = null) => new Shopper(node, session),
     close: () => node.close(),
   };

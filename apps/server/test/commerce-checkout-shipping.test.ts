@@ -178,8 +178,8 @@ describeEachStore('commerce checkout: shipping from rate tables', (store) => {
       await count('commerce.shipping_rates'),
       await count('commerce.discount_codes'),
     ];
-    await seedCheckoutDemo(shop.node.platform);
-    await seedCheckoutDemo(shop.node.platform);
+    await seedCheckoutDemo(shop.node.platform, shop.catalog);
+    await seedCheckoutDemo(shop.node.platform, shop.catalog);
     const after = [
       await count('commerce.shipping_zones'),
       await count('commerce.shipping_methods'),

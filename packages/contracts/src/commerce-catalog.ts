@@ -1,4 +1,6 @@
-// The shop's catalog API (docs/commerce.md); owned by the catalog part.
+// The shop's catalog API (docs/commerce.md); owned by the catalog part. Its shared building blocks, brands,
+// categories, attributes, products and bulk import are here; prices and stock in commerce-catalog-prices.ts, the
+// public read API in commerce-catalog-shop.ts.
 import { z } from 'zod';
 
 /** Lower-case words joined by hyphens: what a URL of the shop names a catalogProduct or catalogCategory by. */
@@ -18,7 +20,6 @@ export const catalogSku = z
 export const catalogCurrencyCode = z.string().regex(/^[A-Z]{3}$/, 'expected an ISO 4217 code such as SEK');
 /** A catalog locale: two letters; the service accepts the shop's languages (commerceLocales). */
 export const catalogLocale = z.string().regex(/^[a-z]{2}$/);
-const minor = z.number().int().min(0).max(Number.MAX_SAFE_INTEGER);
 
 /** Text in the shop's languages, keyed by locale; sv and en are required where the service says so. */
 export const catalogTranslated = (max: number) => z.record(catalogLocale, z.string().trim().max(max));
@@ -278,120 +279,6 @@ export const catalogProductPage = z.object({
   nextCursor: z.string().nullable(),
 });
 
-// Currencies, VAT, price lists, prices
-
-export const catalogCurrency = z.object({
-  code: z.string(),
-  exponent: z.number().int(),
-  active: z.boolean(),
-  position: z.number().int(),
-});
-export const catalogCurrencyInput = z.strictObject({
-  exponent: z.number().int().min(0).max(3).default(2),
-  active: z.boolean().default(true),
-  position: z.number().int().min(0).max(1000).default(0),
-});
-export const catalogCurrencyList = z.object({ currencies: z.array(catalogCurrency) });
-export const catalogVatRate = z.object({
-  vatClass: z.enum(catalogVatClasses),
-  rateBp: z.number().int(),
-  validFrom: z.iso.date(),
-  validTo: z.iso.date().nullable(),
-});
-export const catalogVatRateList = z.object({ rates: z.array(catalogVatRate) });
-
-export const catalogPriceListKinds = ['retail', 'sale', 'b2b'] as const;
-export const catalogPriceList = z.object({
-  id: z.uuid(),
-  code: z.string(),
-  kind: z.enum(catalogPriceListKinds),
-  name: z.string(),
-  includesVat: z.boolean(),
-  startsAt: z.iso.datetime().nullable(),
-  endsAt: z.iso.datetime().nullable(),
-  priority: z.number().int(),
-  active: z.boolean(),
-  /** Running now: active and inside its window. */
-  running: z.boolean(),
-  priceCount: z.number().int(),
-});
-export type CatalogPriceList = z.infer<typeof catalogPriceList>;
-/** Only sale lists (campaigns) are created here; b2b lists come with the B2B issue. */
-export const catalogSaleListInput = z.strictObject({
-  code: z.string().regex(/^[a-z0-9][a-z0-9_-]{0,39}$/),
-  name: z.string().trim().min(1).max(120),
-  startsAt: z.iso.datetime({ offset: true }).nullable().default(null),
-  endsAt: z.iso.datetime({ offset: true }).nullable().default(null),
-  priority: z.number().int().min(-1000).max(1000).default(0),
-  active: z.boolean().default(true),
-});
-export const catalogPriceListPatch = z.strictObject({
-  name: z.string().trim().min(1).max(120).optional(),
-  startsAt: z.iso.datetime({ offset: true }).nullable().optional(),
-  endsAt: z.iso.datetime({ offset: true }).nullable().optional(),
-  priority: z.number().int().min(-1000).max(1000).optional(),
-  active: z.boolean().optional(),
-});
-export const catalogPriceListList = z.object({ priceLists: z.array(catalogPriceList) });
-
-export const catalogPriceTier = z.strictObject({
-  amountMinor: minor,
-  minQuantity: z.number().int().min(1).max(1_000_000).default(1),
-  validFrom: z.iso.datetime({ offset: true }).nullable().default(null),
-  validTo: z.iso.datetime({ offset: true }).nullable().default(null),
-});
-/** Replaces the prices of one catalogVariant in one list and catalogCurrency (an empty list removes them). */
-export const catalogPriceSetInput = z.strictObject({
-  variantId: z.uuid(),
-  currency: catalogCurrencyCode,
-  prices: z.array(catalogPriceTier).max(50),
-});
-export const catalogPriceRow = z.object({
-  id: z.uuid(),
-  priceListId: z.uuid(),
-  priceListCode: z.string(),
-  variantId: z.uuid(),
-  currency: z.string(),
-  amountMinor: z.number().int(),
-  minQuantity: z.number().int(),
-  validFrom: z.iso.datetime().nullable(),
-  validTo: z.iso.datetime().nullable(),
-});
-export const catalogPriceRowList = z.object({ prices: z.array(catalogPriceRow) });
-export const catalogPriceHistoryRow = z.object({
-  currency: z.string(),
-  amountMinor: z.number().int(),
-  regularMinor: z.number().int().nullable(),
-  effectiveFrom: z.iso.datetime(),
-});
-export const catalogVariantPrices = z.object({
-  prices: z.array(catalogPriceRow),
-  /** What a consumer pays now, per catalogCurrency sold (quantity 1). */
-  current: z.array(
-    z.object({
-      currency: z.string(),
-      unitPriceMinor: z.number().int(),
-      regularPriceMinor: z.number().int(),
-      lowestPrice30dMinor: z.number().int().nullable(),
-    }),
-  ),
-  history: z.array(catalogPriceHistoryRow),
-});
-
-// Stock
-
-export const catalogLowStockRow = z.object({
-  variantId: z.uuid(),
-  productId: z.uuid(),
-  sku: z.string(),
-  productName: z.record(z.string(), z.string()),
-  onHand: z.number().int(),
-  lowStockThreshold: z.number().int(),
-  backorder: z.boolean(),
-  alertedAt: z.iso.datetime().nullable(),
-});
-export const catalogLowStockList = z.object({ items: z.array(catalogLowStockRow) });
-
 // Bulk import and export
 
 export const catalogImportStates = ['previewed', 'running', 'done', 'failed'] as const;
@@ -424,85 +311,3 @@ export const catalogImport = z.object({
 });
 export type CatalogImport = z.infer<typeof catalogImport>;
 export const catalogImportList = z.object({ imports: z.array(catalogImport) });
-
-// The shop's public read API
-
-export const shopCatalogLocaleQuery = z.strictObject({ locale: catalogLocale.optional() });
-export const shopCatalogProductQuery = z.strictObject({
-  locale: catalogLocale.optional(),
-  currency: catalogCurrencyCode.default('SEK'),
-});
-export interface ShopCatalogCategoryNode {
-  id: string;
-  slug: string;
-  name: string;
-  description: string;
-  seoTitle: string;
-  seoDescription: string;
-  children: ShopCatalogCategoryNode[];
-}
-export const shopCatalogCategory: z.ZodType<ShopCatalogCategoryNode> = z.lazy(() =>
-  z.object({
-    id: z.uuid(),
-    slug: z.string(),
-    name: z.string(),
-    description: z.string(),
-    seoTitle: z.string(),
-    seoDescription: z.string(),
-    children: z.array(shopCatalogCategory),
-  }),
-);
-export const shopCatalogCategoryTree = z.object({ locale: z.string(), categories: z.array(shopCatalogCategory) });
-
-export const shopCatalogPrice = z.object({
-  currency: z.string(),
-  unitPriceMinor: z.number().int(),
-  regularPriceMinor: z.number().int(),
-  lowestPrice30dMinor: z.number().int().nullable(),
-  vatRateBp: z.number().int(),
-  /** Volume tiers beyond the first: from this quantity the unit price is … */
-  tiers: z.array(z.object({ minQuantity: z.number().int(), unitPriceMinor: z.number().int() })),
-});
-export const shopCatalogVariant = z.object({
-  id: z.uuid(),
-  sku: z.string(),
-  ean: z.string().nullable(),
-  optionValues: z.record(z.string(), z.string()),
-  attributes: z.record(z.string(), catalogAttributeValue),
-  weightGrams: z.number().int(),
-  availability: z.enum(catalogAvailabilities),
-  /** Null when the catalogVariant has no price in the catalogCurrency asked for (it cannot be bought in it). */
-  price: shopCatalogPrice.nullable(),
-  fitments: z.array(catalogFitmentInput),
-});
-export const shopCatalogProduct = z.object({
-  id: z.uuid(),
-  slug: z.string(),
-  locale: z.string(),
-  currency: z.string(),
-  name: z.string(),
-  description: z.string(),
-  seoTitle: z.string(),
-  seoDescription: z.string(),
-  brand: z.object({ slug: z.string(), name: z.string() }).nullable(),
-  categories: z.array(z.object({ id: z.uuid(), slug: z.string(), name: z.string() })),
-  bulky: z.boolean(),
-  attributes: z.array(
-    z.object({
-      key: z.string(),
-      name: z.string(),
-      type: z.enum(catalogAttributeTypes),
-      unit: z.string().nullable(),
-      value: catalogAttributeValue,
-      /** The enum option's label in the locale; the value itself otherwise. */
-      label: z.string(),
-    }),
-  ),
-  options: z.array(z.object({ key: z.string(), name: z.string(), values: z.array(z.string()) })),
-  variants: z.array(shopCatalogVariant),
-  media: z.array(z.object({ id: z.uuid(), url: z.string(), width: z.number(), height: z.number(), alt: z.string() })),
-  updatedAt: z.iso.datetime(),
-});
-export type ShopCatalogProduct = z.infer<typeof shopCatalogProduct>;
-/** The body of the 301 an old slug answers with: the Location header's URL, and the slug it names now. */
-export const shopCatalogRedirect = z.object({ slug: z.string(), location: z.string() });

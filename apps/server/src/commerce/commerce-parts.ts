@@ -11,7 +11,7 @@ export function createCommerceParts(platform: Platform) {
   const catalog = createCatalogPart(platform, search.index);
   const orders = createOrdersPart(platform, catalog);
   const checkout = createCheckoutPart(platform, catalog, orders);
-  const storefront = createStorefrontPart(platform, catalog, search);
+  const storefront = createStorefrontPart(platform, catalog, search, checkout.cartCount);
   return { search, catalog, orders, checkout, storefront };
 }
 export type CommerceParts = ReturnType<typeof createCommerceParts>;

@@ -16,6 +16,7 @@ import {
   catalogCurrencyInput,
   catalogCurrencyList,
   catalogKeyParams,
+  catalogListPrices,
   catalogLowStockList,
   catalogPriceList,
   catalogPriceListList,
@@ -275,6 +276,19 @@ export const catalogAdminRoutes: FastifyPluginAsyncZod<{
       await prices.deletePriceList(request.ctx, request.params.id);
       return reply.code(204).send(null);
     },
+  );
+  app.get(
+    '/api/commerce/price-lists/:id/prices',
+    {
+      config: pricesAccess,
+      schema: {
+        tags,
+        summary: 'The prices of one list, with each variant’s SKU and product',
+        params: idParams,
+        response: { 200: catalogListPrices },
+      },
+    },
+    async (request) => prices.listPrices(request.ctx, request.params.id),
   );
   app.put(
     '/api/commerce/price-lists/:id/prices',

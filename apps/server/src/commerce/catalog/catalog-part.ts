@@ -50,7 +50,10 @@ export function createCatalogPart(platform: Platform, search: SearchIndex) {
     pricing,
     /** Takes and restores stock for orders (take, restore). */
     stock,
-    /** The shop's reads: resolveSlug, categoryTree, category, productBySlug, products, media. */
+    /**
+     * The shop's reads (the public API, the storefront's pages, checkout's discounts): resolveSlug, categoryTree,
+     * category, productBySlug, productPage, products, currencies, existing, reach, picture, sitemap.
+     */
     read,
     async register(app: FastifyInstance) {
       await app.register(catalogAdminRoutes, { taxonomy, prices, stock });

@@ -29,6 +29,15 @@ export const mediaRepository = {
       .where('id', '=', id)
       .executeTakeFirst(),
 
+  /** The picture with its product's status: what decides whether the shop may serve it. */
+  withStatus: (db: CatalogDb, id: string) =>
+    db
+      .selectFrom('commerce.media as m')
+      .innerJoin('commerce.products as p', 'p.id', 'm.product_id')
+      .select(['m.content_type', 'm.bytes', 'p.status'])
+      .where('m.id', '=', id)
+      .executeTakeFirst(),
+
   async nextPosition(db: CatalogDb, productId: string): Promise<number> {
     const row = await db
       .selectFrom('commerce.media')

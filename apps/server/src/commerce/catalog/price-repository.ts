@@ -134,6 +134,23 @@ export const priceRepository = {
       .orderBy('p.min_quantity')
       .execute(),
 
+  /** A list's prices with their variant's SKU and product; the SKU order is only a stable one (collations differ). */
+  pricesOfList: (db: CatalogDb, listId: string, limit: number) =>
+    db
+      .selectFrom('commerce.prices as p')
+      .innerJoin('commerce.price_lists as l', 'l.id', 'p.price_list_id')
+      .innerJoin('commerce.variants as v', 'v.id', 'p.variant_id')
+      .innerJoin('commerce.products as pr', 'pr.id', 'v.product_id')
+      .selectAll('p')
+      .select(['l.code as list_code', 'v.sku', 'v.product_id', 'pr.name as product_name'])
+      .where('p.price_list_id', '=', listId)
+      .orderBy('v.sku')
+      .orderBy('p.currency')
+      .orderBy('p.min_quantity')
+      .orderBy('p.id')
+      .limit(limit)
+      .execute(),
+
   async tiers(db: CatalogDb, listId: string, variantId: string, currency: string): Promise<PriceTierRow[]> {
     return db
       .selectFrom('commerce.prices')

@@ -48,6 +48,22 @@ const toList = (row: ListRow, at = new Date()): CatalogPriceList => ({
 
 const date = (text: string | null) => (text === null ? null : new Date(text));
 
+type PriceRowSource = Selectable<CatalogTables['commerce.prices']> & { list_code: string };
+const toPriceRow = (row: PriceRowSource) => ({
+  id: row.id,
+  priceListId: row.price_list_id,
+  priceListCode: row.list_code,
+  variantId: row.variant_id,
+  currency: row.currency,
+  amountMinor: row.amount_minor,
+  minQuantity: row.min_quantity,
+  validFrom: isoOrNull(row.valid_from),
+  validTo: isoOrNull(row.valid_to),
+});
+
+/** A price list's page shows this many prices at most; a campaign is hand-made, so far fewer. */
+export const LIST_PRICES_LIMIT = 2000;
+
 /** Currencies, price lists (retail, campaigns) and prices, for admins. Every change is audited; prices especially. */
 export class PriceService {
   constructor(
@@ -196,6 +212,21 @@ export class PriceService {
     });
   }
 
+  /** The prices of one list, each with its variant's SKU and product: what a campaign sets, in one place. */
+  async listPrices(_ctx: RequestContext, listId: string) {
+    const db = catalogDb(this.#platform.db);
+    if (!(await repo.priceList(db, listId))) throw notFound('The price list');
+    const rows = await repo.pricesOfList(db, listId, LIST_PRICES_LIMIT);
+    return {
+      prices: rows.map((row) => ({
+        ...toPriceRow(row),
+        sku: row.sku,
+        productId: row.product_id,
+        productName: row.product_name,
+      })),
+    };
+  }
+
   /** A variant's price rows in every list, what it costs now per currency sold, and its price history. */
   async variantPrices(_ctx: RequestContext, variantId: string) {
     if (!(await productRepository.variant(catalogDb(this.#platform.db), variantId))) throw notFound('The variant');
@@ -209,17 +240,7 @@ export class PriceService {
       sold.includes(price.currency),
     );
     return {
-      prices: (await repo.pricesOfVariant(db, variantId)).map((row) => ({
-        id: row.id,
-        priceListId: row.price_list_id,
-        priceListCode: row.list_code,
-        variantId: row.variant_id,
-        currency: row.currency,
-        amountMinor: row.amount_minor,
-        minQuantity: row.min_quantity,
-        validFrom: isoOrNull(row.valid_from),
-        validTo: isoOrNull(row.valid_to),
-      })),
+      prices: (await repo.pricesOfVariant(db, variantId)).map(toPriceRow),
       current: current.map(({ variantId: _id, tiers: _tiers, ...price }) => price),
       history: (await repo.historyOf(db, variantId)).map((row) => ({
         currency: row.currency,

@@ -132,11 +132,49 @@ export const productRepository = {
     return result;
   },
 
-  async existingIds(db: CatalogDb, table: 'commerce.categories' | 'commerce.brands', ids: string[]) {
+  async existingIds(
+    db: CatalogDb,
+    table: 'commerce.products' | 'commerce.categories' | 'commerce.brands',
+    ids: string[],
+  ) {
     if (ids.length === 0) return new Set<string>();
     const rows = await db.selectFrom(table).select('id').where('id', 'in', ids).execute();
     return new Set(rows.map((row) => row.id));
   },
+
+  /** Per product: its brand and its categories with every ancestor, in one recursive query. */
+  async reachOf(
+    db: CatalogDb,
+    productIds: string[],
+  ): Promise<Map<string, { brandId: string | null; categoryIds: string[] }>> {
+    if (productIds.length === 0) return new Map();
+    const ids = sql.join(productIds.map((id) => sql`${id}::uuid`));
+    const rows = await sql<{ product_id: string; brand_id: string | null; category_ids: string[] | null }>`
+      with recursive reach (product_id, category_id) as (
+        select product_id, category_id from commerce.product_categories where product_id in (${ids})
+        union
+        select reach.product_id, c.parent_id
+        from reach join commerce.categories c on c.id = reach.category_id
+        where c.parent_id is not null
+      )
+      select p.id as product_id, p.brand_id,
+        (select array_agg(reach.category_id::text) from reach where reach.product_id = p.id) as category_ids
+      from commerce.products p where p.id in (${ids})
+    `.execute(db);
+    return new Map(
+      rows.rows.map((row) => [row.product_id, { brandId: row.brand_id, categoryIds: row.category_ids ?? [] }]),
+    );
+  },
+
+  /** Published products' slugs, the most recently changed first (the sitemap). */
+  publishedSlugs: (db: CatalogDb, limit: number) =>
+    db
+      .selectFrom('commerce.products')
+      .select(['slug', 'updated_at'])
+      .where('status', '=', 'published')
+      .orderBy('updated_at', 'desc')
+      .limit(limit)
+      .execute(),
 
   variantsOf: (db: CatalogDb, productIds: string[]) =>
     productIds.length === 0

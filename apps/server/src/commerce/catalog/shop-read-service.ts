@@ -1,12 +1,18 @@
 import type { ShopCatalogCategoryNode, ShopCatalogProduct } from '@kontor/contracts';
 import type { Db } from '../../platform/platform.js';
 import { unprocessable } from '../errors.js';
-import { catalogDb, iso } from './catalog-context.js';
+import { catalogDb } from './catalog-context.js';
 import { mediaRepository } from './media-repository.js';
 import { priceRepository } from './price-repository.js';
 import type { PricingService } from './pricing-service.js';
 import { productRepository } from './product-repository.js';
-import { availabilityOf, mediaUrl } from './product-view.js';
+import {
+  categoryAncestry,
+  readShopRows,
+  type ShopAttribute,
+  shopAttributes,
+  toShopProduct,
+} from './shop-product-view.js';
 import { type SlugKind, slugRedirects } from './slug-redirects.js';
 import { taxonomyRepository } from './taxonomy-repository.js';
 import { localized } from './translations.js';
@@ -34,6 +40,17 @@ export interface ShopCategoryPage {
   children: Array<{ id: string; slug: string; name: string }>;
   /** This category and every category below it: what "products in this category" means. */
   subtreeIds: string[];
+}
+
+/** A product as the shop's own page shows it: the API's product, and what only a page shows. */
+export interface ShopProductPage {
+  product: ShopCatalogProduct;
+  /** Units on hand per variant id: a page says how many are left of one running low. */
+  onHand: Map<string, number>;
+  /** Each variant's own attributes (by variant id), localized as the product's are: the page's specifications. */
+  variantAttributes: Map<string, ShopAttribute[]>;
+  /** The product's main category (its first) and the categories above it, top first. */
+  trail: Array<{ id: string; slug: string; name: string }>;
 }
 
 /**
@@ -96,16 +113,6 @@ export class ShopReadService {
     const byId = new Map(rows.map((row) => [row.id, row]));
     const row = byId.get(resolved.id);
     if (!row) return undefined;
-    const brief = (entry: (typeof rows)[number]) => ({
-      id: entry.id,
-      slug: entry.slug,
-      name: localized(entry.name, locale),
-    });
-    const path = [];
-    for (let parent = row.parent_id ? byId.get(row.parent_id) : undefined; parent; ) {
-      path.unshift(brief(parent));
-      parent = parent.parent_id ? byId.get(parent.parent_id) : undefined;
-    }
     return {
       found: {
         id: row.id,
@@ -114,8 +121,8 @@ export class ShopReadService {
         description: localized(row.description, locale),
         seoTitle: localized(row.seo_title, locale),
         seoDescription: localized(row.seo_description, locale),
-        path,
-        children: rows.filter((child) => child.parent_id === row.id).map(brief),
+        path: categoryAncestry(byId, row.parent_id ?? undefined).map((parent) => brief(parent, locale)),
+        children: rows.filter((child) => child.parent_id === row.id).map((child) => brief(child, locale)),
         subtreeIds: await taxonomyRepository.subtree(catalogDb(db), row.id),
       },
     };
@@ -144,123 +151,96 @@ export class ShopReadService {
     currency: string,
     at = new Date(),
   ): Promise<ShopCatalogProduct[]> {
-    const catalog = catalogDb(db);
-    const sold = await priceRepository.currency(catalog, currency);
-    if (!sold?.active)
-      throw unprocessable('unsold_currency', `The shop does not sell in ${currency}`, [
-        { path: 'querystring.currency', message: "is not one of the shop's currencies" },
-      ]);
+    await this.#assertSold(db, currency);
     if (ids.length === 0) return [];
-    const products = (
-      await catalog.selectFrom('commerce.products').selectAll().where('id', 'in', ids).execute()
-    ).filter((row) => row.status === 'published');
-    const productIds = products.map((row) => row.id);
-    const variants = (await productRepository.variantsOf(catalog, productIds)).filter((row) => row.active);
-    const variantIds = variants.map((row) => row.id);
-    const [stock, fitments, prices, vat, categoryIds, media, attributes, brands, categories] = await Promise.all([
-      productRepository.stockOf(catalog, variantIds),
-      productRepository.fitmentsOf(catalog, variantIds),
-      this.pricing.currentPrices(db, variantIds, currency, at),
-      this.pricing.vatRates(db, at),
-      productRepository.categoryIdsOf(catalog, productIds),
-      mediaRepository.metaOf(catalog, productIds),
-      taxonomyRepository.attributes(catalog),
-      taxonomyRepository.brands(catalog),
-      taxonomyRepository.categories(catalog),
-    ]);
-    const stockOf = new Map(stock.map((row) => [row.variant_id, row]));
-    const priceOf = new Map(prices.map((row) => [row.variantId, row]));
-    const attributeOf = new Map(attributes.map((row) => [row.key, row]));
-    const brandOf = new Map(brands.map((row) => [row.id, row]));
-    const categoryOf = new Map(categories.map((row) => [row.id, row]));
-    const byId = new Map(
-      products.map((row) => {
-        const own = variants.filter((variant) => variant.product_id === row.id);
-        const product: ShopCatalogProduct = {
-          id: row.id,
-          slug: row.slug,
-          locale,
-          currency,
-          name: localized(row.name, locale),
-          description: localized(row.description, locale),
-          seoTitle: localized(row.seo_title, locale),
-          seoDescription: localized(row.seo_description, locale),
-          brand: row.brand_id && brandOf.has(row.brand_id) ? pick(brandOf.get(row.brand_id)) : null,
-          categories: (categoryIds.get(row.id) ?? []).flatMap((id) => {
-            const category = categoryOf.get(id);
-            return category ? [{ id, slug: category.slug, name: localized(category.name, locale) }] : [];
-          }),
-          bulky: row.bulky,
-          attributes: Object.entries(row.attributes).flatMap(([key, value]) => {
-            const attribute = attributeOf.get(key);
-            if (!attribute) return [];
-            const option = attribute.options.find((entry) => entry.value === value);
-            return [
-              {
-                key,
-                name: localized(attribute.name, locale),
-                type: attribute.type,
-                unit: attribute.unit,
-                value,
-                label: option ? localized(option.label, locale) || option.value : String(value),
-              },
-            ];
-          }),
-          options: row.options.map((axis) => ({
-            key: axis.key,
-            name: localized(axis.name, locale),
-            values: [...new Set(own.map((variant) => variant.option_values[axis.key] ?? ''))].filter(Boolean),
-          })),
-          variants: own.map((variant) => {
-            const price = priceOf.get(variant.id);
-            return {
-              id: variant.id,
-              sku: variant.sku,
-              ean: variant.ean,
-              optionValues: variant.option_values,
-              attributes: variant.attributes,
-              weightGrams: variant.weight_grams,
-              availability: availabilityOf(stockOf.get(variant.id)),
-              price: price
-                ? {
-                    currency,
-                    unitPriceMinor: price.unitPriceMinor,
-                    regularPriceMinor: price.regularPriceMinor,
-                    lowestPrice30dMinor: price.lowestPrice30dMinor,
-                    vatRateBp: vat.get(row.vat_class) ?? 0,
-                    tiers: price.tiers,
-                  }
-                : null,
-              fitments: fitments
-                .filter((fitment) => fitment.variant_id === variant.id)
-                .map((fitment) => ({
-                  make: fitment.make,
-                  model: fitment.model,
-                  yearFrom: fitment.year_from,
-                  yearTo: fitment.year_to,
-                })),
-            };
-          }),
-          media: media
-            .filter((item) => item.product_id === row.id)
-            .map((item) => ({
-              id: item.id,
-              url: mediaUrl(item.id),
-              width: item.width,
-              height: item.height,
-              alt: localized(item.alt, locale),
-            })),
-          updatedAt: iso(row.updated_at),
-        };
-        return [row.id, product];
-      }),
-    );
+    const rows = await readShopRows(db, this.pricing, ids, currency, at);
+    const byId = new Map(rows.products.map((row) => [row.id, toShopProduct(rows, row, locale, currency)]));
     return ids.flatMap((id) => {
       const product = byId.get(id);
       return product ? [product] : [];
     });
   }
+
+  /**
+   * A published product by slug as the shop's own page shows it: the API's product, with what only a page shows. An
+   * old slug answers the slug it moved to; a currency the shop does not sell in is 422, as for `productBySlug`.
+   */
+  async productPage(
+    db: Db,
+    request: { slug: string; locale: string; currency: string; at?: Date },
+  ): Promise<ShopLookup<ShopProductPage>> {
+    const resolved = await this.resolveSlug(db, 'product', request.slug);
+    if (!resolved) return undefined;
+    if (resolved.redirected) return { redirect: resolved.slug };
+    await this.#assertSold(db, request.currency);
+    const rows = await readShopRows(db, this.pricing, [resolved.id], request.currency, request.at ?? new Date());
+    const [row] = rows.products;
+    if (!row) return undefined;
+    const { locale } = request;
+    const main = rows.categoryIds.get(row.id)?.[0];
+    return {
+      found: {
+        product: toShopProduct(rows, row, locale, request.currency),
+        onHand: new Map(rows.variants.map((variant) => [variant.id, rows.stock.get(variant.id)?.on_hand ?? 0])),
+        variantAttributes: new Map(
+          rows.variants.map((variant) => [variant.id, shopAttributes(variant.attributes, rows.attributes, locale)]),
+        ),
+        trail: categoryAncestry(rows.categories, main).map((category) => brief(category, locale)),
+      },
+    };
+  }
+
+  /** The currencies the shop sells in, in display order, with the digits of their minor unit. */
+  async currencies(db: Db): Promise<Array<{ code: string; exponent: number }>> {
+    const rows = await priceRepository.currencies(catalogDb(db));
+    return rows.filter((row) => row.active).map((row) => ({ code: row.code, exponent: row.exponent }));
+  }
+
+  /** Which of these ids name a record of the catalog, published or not (what a discount may target). */
+  async existing(db: Db, kind: 'product' | 'category' | 'brand', ids: string[]): Promise<Set<string>> {
+    const table = { product: 'commerce.products', category: 'commerce.categories', brand: 'commerce.brands' } as const;
+    return productRepository.existingIds(catalogDb(db), table[kind], ids);
+  }
+
+  /**
+   * Per product: its brand, and its categories with every category above them, so that a campaign on a parent
+   * category reaches the products of its children.
+   */
+  async reach(db: Db, productIds: string[]): Promise<Map<string, { brandId: string | null; categoryIds: string[] }>> {
+    return productRepository.reachOf(catalogDb(db), productIds);
+  }
+
+  /** A product picture, and whether its product is published (a draft's pictures are for the catalog's keepers). */
+  async picture(db: Db, id: string) {
+    const row = await mediaRepository.withStatus(catalogDb(db), id);
+    return row && { contentType: row.content_type, bytes: row.bytes, published: row.status === 'published' };
+  }
+
+  /** What the sitemap lists: the most recently changed published products (at most `limit`) and every category. */
+  async sitemap(db: Db, limit: number) {
+    const catalog = catalogDb(db);
+    const [products, categories] = await Promise.all([
+      productRepository.publishedSlugs(catalog, limit),
+      taxonomyRepository.categories(catalog),
+    ]);
+    return {
+      products: products.map((row) => ({ slug: row.slug, updatedAt: row.updated_at })),
+      categories: categories.map((row) => row.slug).sort(),
+    };
+  }
+
+  /** Throws 422 `commerce.unsold_currency`, path `querystring.currency`, unless the shop sells in `currency`. */
+  async #assertSold(db: Db, currency: string) {
+    const sold = await priceRepository.currency(catalogDb(db), currency);
+    if (!sold?.active)
+      throw unprocessable('unsold_currency', `The shop does not sell in ${currency}`, [
+        { path: 'querystring.currency', message: "is not one of the shop's currencies" },
+      ]);
+  }
 }
 
-const pick = (brand: { slug: string; name: string } | undefined) =>
-  brand ? { slug: brand.slug, name: brand.name } : null;
+const brief = (row: { id: string; slug: string; name: Record<string, string> }, locale: string) => ({
+  id: row.id,
+  slug: row.slug,
+  name: localized(row.name, locale),
+});

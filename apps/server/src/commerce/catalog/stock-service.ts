@@ -7,6 +7,7 @@ import type { SearchIndex } from '../search/search-index.js';
 import { catalogDb, isoOrNull } from './catalog-context.js';
 import { sendLowStockAlert } from './low-stock-mail.js';
 import { priceRepository } from './price-repository.js';
+import { productRepository } from './product-repository.js';
 import { availabilityOf, toStockLevel } from './product-view.js';
 import { stockRepository as repo, type StockState } from './stock-repository.js';
 
@@ -78,6 +79,15 @@ export class StockService {
       throw stateConflict('out_of_stock', 'Some items are not in stock in the quantity asked for', short);
     await this.#availabilityChanged(trx, [...changed]);
     return lines.map((line, index) => ({ variantId: line.variantId, backordered: backordered.get(index) ?? 0 }));
+  }
+
+  /**
+   * On hand and the backorder rule per variant, read in `db` (a transaction sees its own takes); a variant without
+   * a level has none and takes no backorders.
+   */
+  async levels(db: Db, variantIds: string[]): Promise<Map<string, { onHand: number; backorder: boolean }>> {
+    const rows = await productRepository.stockOf(catalogDb(db), variantIds);
+    return new Map(rows.map((row) => [row.variant_id, { onHand: row.on_hand, backorder: row.backorder }]));
   }
 
   /**

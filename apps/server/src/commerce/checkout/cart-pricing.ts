@@ -1,7 +1,9 @@
 import type { CartLine, ShopCart } from '@kontor/contracts';
 import { AppError } from '../../platform/http/errors.js';
 import type { PricedLine, PricingService } from '../catalog/pricing-service.js';
-import { type CartLineRow, cartRepository } from './cart-repository.js';
+import type { ShopReadService } from '../catalog/shop-read-service.js';
+import type { StockService } from '../catalog/stock-service.js';
+import type { CartLineRow } from './cart-repository.js';
 import { applyDiscounts, type CodeRefusal, type DiscountLine, type DiscountResult } from './discount-rules.js';
 import type { CodeUnusable, DiscountService } from './discount-service.js';
 import type { CheckoutDb } from './tables.js';
@@ -43,16 +45,20 @@ export interface CartPriceRequest {
 
 const SKIPPABLE = new Set(['commerce.unknown_sku', 'commerce.no_price']);
 
-/** Prices a cart: catalog prices (PricingService), then discounts (applyDiscounts), then stock availability. */
+/**
+ * Prices a cart: catalog prices (PricingService), then discounts (applyDiscounts) on what each product belongs to
+ * (ShopReadService.reach), then availability (StockService.levels). Every read goes through the catalog's services
+ * with the caller's `db`, so a checkout prices its cart inside its own transaction.
+ */
 export class CartPricer {
   constructor(
-    private readonly pricing: PricingService,
+    private readonly catalog: { pricing: PricingService; read: ShopReadService; stock: StockService },
     private readonly discounts: DiscountService,
   ) {}
 
   async price(db: CheckoutDb, request: CartPriceRequest): Promise<PricedCart> {
     const { priced, unavailable } = await this.#priceSellable(db, request);
-    const facts = await cartRepository.productFacts(db, [...new Set(priced.map((line) => line.productId))]);
+    const facts = await this.catalog.read.reach(db, [...new Set(priced.map((line) => line.productId))]);
     const rules = await this.discounts.rulesInForce(db, request.at);
     const code = request.discountCode ? await this.discounts.offer(db, request.discountCode, request.at) : null;
     const result = applyDiscounts({
@@ -73,7 +79,7 @@ export class CartPricer {
         };
       }),
     });
-    const stock = await cartRepository.stock(
+    const stock = await this.catalog.stock.levels(
       db,
       priced.map((line) => line.variantId),
     );
@@ -126,7 +132,7 @@ export class CartPricer {
     const unavailable: PricedCart['unavailable'] = [];
     while (pending.length > 0) {
       try {
-        const priced = await this.pricing.priceLines(db, {
+        const priced = await this.catalog.pricing.priceLines(db, {
           currency: request.currency,
           locale: request.locale,
           at: request.at,

@@ -109,6 +109,31 @@ export const cartRepository = {
       .execute();
   },
 
+  /**
+   * The units a customer's cart and a guest cart hold together, counted as merging them would (a SKU in both up to
+   * 999): the number the shop's header shows. One query, however many lines there are.
+   */
+  async itemCount(db: CheckoutDb, owner: { userId: string | null; tokenHash: string | null }): Promise<number> {
+    const { userId, tokenHash } = owner;
+    if (!userId && !tokenHash) return 0;
+    const perSku = db
+      .selectFrom('commerce.cart_lines as l')
+      .innerJoin('commerce.carts as c', 'c.id', 'l.cart_id')
+      .select(sql<number>`least(999, sum(l.quantity))`.as('quantity'))
+      .where((eb) =>
+        eb.or([
+          ...(userId ? [eb('c.user_id', '=', userId)] : []),
+          ...(tokenHash ? [eb('c.token_hash', '=', tokenHash)] : []),
+        ]),
+      )
+      .groupBy('l.sku');
+    const row = await db
+      .selectFrom(perSku.as('per_sku'))
+      .select(sql<number>`coalesce(sum(per_sku.quantity), 0)::int`.as('units'))
+      .executeTakeFirstOrThrow();
+    return row.units;
+  },
+
   /** Guest carts nobody touched since `before`; answers how many went. */
   async deleteGuestCartsBefore(db: CheckoutDb, before: Date): Promise<number> {
     const result = await db
@@ -117,52 +142,5 @@ export const cartRepository = {
       .where('updated_at', '<', before)
       .executeTakeFirst();
     return Number(result.numDeletedRows);
-  },
-
-  /** The currencies the shop sells in, the default first. */
-  async currencies(db: CheckoutDb): Promise<string[]> {
-    const rows = await db
-      .selectFrom('commerce.currencies')
-      .select('code')
-      .where('active', '=', true)
-      .orderBy('position')
-      .orderBy('code')
-      .execute();
-    return rows.map((row) => row.code);
-  },
-
-  /** On hand and the backorder rule per variant; a variant without a stock row has none and takes no backorders. */
-  async stock(db: CheckoutDb, variantIds: string[]): Promise<Map<string, { onHand: number; backorder: boolean }>> {
-    if (variantIds.length === 0) return new Map();
-    const rows = await db
-      .selectFrom('commerce.stock')
-      .select(['variant_id', 'on_hand', 'backorder'])
-      .where('variant_id', 'in', variantIds)
-      .execute();
-    return new Map(rows.map((row) => [row.variant_id, { onHand: row.on_hand, backorder: row.backorder }]));
-  },
-
-  /** Per product: its brand and its categories with every ancestor (campaigns on a parent reach its children). */
-  async productFacts(
-    db: CheckoutDb,
-    productIds: string[],
-  ): Promise<Map<string, { brandId: string | null; categoryIds: string[] }>> {
-    if (productIds.length === 0) return new Map();
-    const ids = sql.join(productIds.map((id) => sql`${id}::uuid`));
-    const rows = await sql<{ product_id: string; brand_id: string | null; category_ids: string[] | null }>`
-      with recursive reach (product_id, category_id) as (
-        select product_id, category_id from commerce.product_categories where product_id in (${ids})
-        union
-        select reach.product_id, c.parent_id
-        from reach join commerce.categories c on c.id = reach.category_id
-        where c.parent_id is not null
-      )
-      select p.id as product_id, p.brand_id,
-        (select array_agg(reach.category_id::text) from reach where reach.product_id = p.id) as category_ids
-      from commerce.products p where p.id in (${ids})
-    `.execute(db);
-    return new Map(
-      rows.rows.map((row) => [row.product_id, { brandId: row.brand_id, categoryIds: row.category_ids ?? [] }]),
-    );
   },
 };

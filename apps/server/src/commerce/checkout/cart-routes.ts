@@ -4,6 +4,7 @@ import {
   cartLineInput,
   cartLineParams,
   cartLineUpdate,
+  type ShopCart,
   shopCart,
 } from '@kontor/contracts';
 import type { FastifyReply, FastifyRequest } from 'fastify';
@@ -58,115 +59,94 @@ export function applyCookie(reply: FastifyReply, request: FastifyRequest, change
  * SameSite=Strict and the cart cookie SameSite=Lax, which leaves it off cross-site POST, PATCH, PUT and DELETE.
  */
 export const cartRoutes: FastifyPluginAsyncZod<ShopRouteOptions> = async (app, { carts, perMinute, secureCookies }) => {
-  const write = { max: perMinute, timeWindow: '1 minute' };
   const why = 'guests shop without an account; a cart is reached only through its own cookie or session';
-  const send = (request: FastifyRequest, reply: FastifyReply, answer: CartAnswer) => {
-    applyCookie(reply, request, answer.cookie, secureCookies);
-    return answer.cart;
+  const read = { access: { public: why }, rateLimit: { max: perMinute * 10, timeWindow: '1 minute' } };
+  const write = { access: { public: why }, rateLimit: { max: perMinute, timeWindow: '1 minute' } };
+  /** Every cart route answers the whole cart, priced by the server. */
+  const schema = <Extra extends object>(summary: string, extra = {} as Extra) => ({
+    tags: shopTags,
+    summary,
+    response: { 200: shopCart },
+    ...extra,
+  });
+  /** Runs a request on the caller's cart, then sets or clears the guest cookie as the answer says. */
+  const answer = async (
+    request: FastifyRequest,
+    reply: FastifyReply,
+    run: (owner: CartOwner) => Promise<CartAnswer>,
+  ): Promise<ShopCart> => {
+    const { cart, cookie } = await run(cartOwner(request));
+    applyCookie(reply, request, cookie, secureCookies);
+    return cart;
   };
 
   app.get(
     '/api/shop/cart',
     {
-      config: { access: { public: why }, rateLimit: { max: perMinute * 10, timeWindow: '1 minute' } },
-      schema: {
-        tags: shopTags,
-        summary: "The caller's cart, priced by the server (a guest cart merges into a signed-in customer's)",
-        response: { 200: shopCart },
-      },
+      config: read,
+      schema: schema("The caller's cart, priced by the server (a guest cart merges into a signed-in customer's)"),
     },
-    async (request, reply) => send(request, reply, await carts.get(request.ctx, cartOwner(request))),
+    (request, reply) => answer(request, reply, (owner) => carts.get(request.ctx, owner)),
   );
   app.post(
     '/api/shop/cart/lines',
     {
-      config: { access: { public: why }, rateLimit: write },
+      config: write,
       preValidation: refusePriceFields,
-      schema: {
-        tags: shopTags,
-        summary: 'Adds units of a SKU (1–999; added to what the cart holds); 422 for an unknown or unpublished SKU',
-        body: cartLineInput,
-        response: { 200: shopCart },
-      },
-    },
-    async (request, reply) =>
-      send(
-        request,
-        reply,
-        await carts.addLine(request.ctx, cartOwner(request), request.body.sku, request.body.quantity),
+      schema: schema(
+        'Adds units of a SKU (1–999; added to what the cart holds); 422 for an unknown or unpublished SKU',
+        { body: cartLineInput },
       ),
+    },
+    (request, reply) =>
+      answer(request, reply, (owner) => carts.addLine(request.ctx, owner, request.body.sku, request.body.quantity)),
   );
   app.patch(
     '/api/shop/cart/lines/:sku',
     {
-      config: { access: { public: why }, rateLimit: write },
+      config: write,
       preValidation: refusePriceFields,
-      schema: {
-        tags: shopTags,
-        summary: 'Sets the quantity of a line (1–999); DELETE removes it',
+      schema: schema('Sets the quantity of a line (1–999); DELETE removes it', {
         params: cartLineParams,
         body: cartLineUpdate,
-        response: { 200: shopCart },
-      },
+      }),
     },
-    async (request, reply) =>
-      send(
-        request,
-        reply,
-        await carts.setLine(request.ctx, cartOwner(request), request.params.sku, request.body.quantity),
-      ),
+    (request, reply) =>
+      answer(request, reply, (owner) => carts.setLine(request.ctx, owner, request.params.sku, request.body.quantity)),
   );
   app.delete(
     '/api/shop/cart/lines/:sku',
-    {
-      config: { access: { public: why }, rateLimit: write },
-      schema: { tags: shopTags, summary: 'Removes a line', params: cartLineParams, response: { 200: shopCart } },
-    },
-    async (request, reply) =>
-      send(request, reply, await carts.removeLine(request.ctx, cartOwner(request), request.params.sku)),
+    { config: write, schema: schema('Removes a line', { params: cartLineParams }) },
+    (request, reply) => answer(request, reply, (owner) => carts.removeLine(request.ctx, owner, request.params.sku)),
   );
   app.delete(
     '/api/shop/cart',
-    {
-      config: { access: { public: why }, rateLimit: write },
-      schema: { tags: shopTags, summary: 'Empties the cart: its lines and its code', response: { 200: shopCart } },
-    },
-    async (request, reply) => send(request, reply, await carts.empty(request.ctx, cartOwner(request))),
+    { config: write, schema: schema('Empties the cart: its lines and its code') },
+    (request, reply) => answer(request, reply, (owner) => carts.empty(request.ctx, owner)),
   );
   app.put(
     '/api/shop/cart/currency',
     {
-      config: { access: { public: why }, rateLimit: write },
-      schema: {
-        tags: shopTags,
-        summary: 'Switches the currency; 422 commerce.unsold_currency for one the shop does not sell in',
+      config: write,
+      schema: schema('Switches the currency; 422 commerce.unsold_currency for one the shop does not sell in', {
         body: cartCurrencyInput,
-        response: { 200: shopCart },
-      },
+      }),
     },
-    async (request, reply) =>
-      send(request, reply, await carts.setCurrency(request.ctx, cartOwner(request), request.body.currency)),
+    (request, reply) => answer(request, reply, (owner) => carts.setCurrency(request.ctx, owner, request.body.currency)),
   );
   app.put(
     '/api/shop/cart/discount-code',
     {
-      config: { access: { public: why }, rateLimit: write },
-      schema: {
-        tags: shopTags,
-        summary: 'Puts a discount code in the cart (one per order; letter case does not count)',
+      config: write,
+      schema: schema('Puts a discount code in the cart (one per order; letter case does not count)', {
         body: cartDiscountCodeInput,
-        response: { 200: shopCart },
-      },
+      }),
     },
-    async (request, reply) =>
-      send(request, reply, await carts.applyCode(request.ctx, cartOwner(request), request.body.code)),
+    (request, reply) => answer(request, reply, (owner) => carts.applyCode(request.ctx, owner, request.body.code)),
   );
   app.delete(
     '/api/shop/cart/discount-code',
-    {
-      config: { access: { public: why }, rateLimit: write },
-      schema: { tags: shopTags, summary: 'Takes the discount code out of the cart', response: { 200: shopCart } },
-    },
-    async (request, reply) => send(request, reply, await carts.removeCode(request.ctx, cartOwner(request))),
+    { config: write, schema: schema('Takes the discount code out of the cart') },
+    (request, reply) => answer(request, reply, (owner) => carts.removeCode(request.ctx, owner)),
   );
 };

@@ -52,17 +52,31 @@ export class CartService {
     // A signed-in customer arriving with a guest cart: merge it now, so the first look shows one cart.
     if (owner.userId && owner.token) return this.#write(ctx, owner, { create: false }, async () => undefined);
     const db = this.platform.db as CheckoutDb;
-    const cart = owner.userId
-      ? await cartRepository.byUser(db, owner.userId)
-      : owner.token
-        ? await cartRepository.byTokenHash(db, cartTokenHash(owner.token))
-        : undefined;
-    return { cart: await this.#answer(db, ctx, cart ?? null), cookie: null };
+    return { cart: await this.#answer(db, ctx, await this.current(db, owner)), cookie: null };
+  }
+
+  /** The caller's cart as it is, for reading: the customer's when signed in, else the guest cookie's. */
+  async current(db: CheckoutDb, owner: CartOwner): Promise<CartRow | null> {
+    if (owner.userId) return (await cartRepository.byUser(db, owner.userId)) ?? null;
+    if (owner.token) return (await cartRepository.byTokenHash(db, cartTokenHash(owner.token))) ?? null;
+    return null;
+  }
+
+  /**
+   * How many units the caller's cart holds (with a guest cart a signed-in customer brought along, as they will merge):
+   * the shop's header shows it on every page. A visitor with neither a session nor a cart cookie (a crawler) costs
+   * no query.
+   */
+  async itemCount(owner: CartOwner): Promise<number> {
+    return cartRepository.itemCount(this.platform.db as CheckoutDb, {
+      userId: owner.userId,
+      tokenHash: owner.token ? cartTokenHash(owner.token) : null,
+    });
   }
 
   async addLine(ctx: RequestContext, owner: CartOwner, sku: string, quantity: number): Promise<CartAnswer> {
     return this.#write(ctx, owner, { create: true }, async (db, cart) => {
-      const sold = await cartRepository.currencies(db);
+      const sold = await this.pricing.soldCurrencies(db);
       // A cart left in a currency the shop stopped selling in moves to the default one.
       const currency = sold.includes(cart.currency) ? cart.currency : (sold[0] ?? cart.currency);
       if (currency !== cart.currency) await cartRepository.update(db, cart.id, { currency });
@@ -103,7 +117,7 @@ export class CartService {
 
   async setCurrency(ctx: RequestContext, owner: CartOwner, currency: string): Promise<CartAnswer> {
     return this.#write(ctx, owner, { create: true }, async (db, cart) => {
-      const sold = await cartRepository.currencies(db);
+      const sold = await this.pricing.soldCurrencies(db);
       if (!sold.includes(currency))
         throw unprocessable('unsold_currency', `The shop does not sell in ${currency}`, [
           { path: 'body.currency', message: `not one of ${sold.join(', ')}` },
@@ -188,7 +202,7 @@ export class CartService {
     cart: CartRow | null,
     lines?: CartLineRow[],
   ): Promise<PricedCart> {
-    const currencies = await cartRepository.currencies(db);
+    const currencies = await this.pricing.soldCurrencies(db);
     const currency = cart && currencies.includes(cart.currency) ? cart.currency : (currencies[0] ?? 'SEK');
     return this.pricer.price(db, {
       currency,
@@ -225,7 +239,7 @@ export class CartService {
   }
 
   async #defaultCurrency(db: CheckoutDb): Promise<string> {
-    return (await cartRepository.currencies(db))[0] ?? 'SEK';
+    return (await this.pricing.soldCurrencies(db))[0] ?? 'SEK';
   }
 
   /** The line of this SKU in the cart (letter case as the catalog writes it), or 404. */

@@ -1,11 +1,11 @@
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { Platform } from '../../platform/platform.js';
 import type { CatalogPart } from '../catalog/catalog-part.js';
 import type { OrdersPart } from '../orders/orders-part.js';
 import { discountAdminRoutes, shippingAdminRoutes } from './admin-routes.js';
 import { CartPricer } from './cart-pricing.js';
 import { cartRepository } from './cart-repository.js';
-import { cartRoutes, GUEST_CART_DAYS } from './cart-routes.js';
+import { cartOwner, cartRoutes, GUEST_CART_DAYS } from './cart-routes.js';
 import { CartService } from './cart-service.js';
 import { checkoutRoutes } from './checkout-routes.js';
 import { CheckoutService } from './checkout-service.js';
@@ -22,9 +22,9 @@ const DAY_MS = 86_400_000;
 
 /** Carts, shipping rates, discounts and campaigns, and checkout itself. */
 export function createCheckoutPart(platform: Platform, catalog: CatalogPart, orders: OrdersPart) {
-  const discounts = new DiscountService(platform);
-  const shipping = new ShippingService(platform);
-  const carts = new CartService(platform, new CartPricer(catalog.pricing, discounts), catalog.pricing, discounts);
+  const discounts = new DiscountService(platform, catalog);
+  const shipping = new ShippingService(platform, catalog.pricing);
+  const carts = new CartService(platform, new CartPricer(catalog, discounts), catalog.pricing, discounts);
   const checkout = new CheckoutService(platform, carts, shipping, catalog.stock, orders.orders, orders.payments);
 
   // Guest carts untouched for 30 days go (a customer's cart stays with their account); expired keys go.
@@ -48,13 +48,15 @@ export function createCheckoutPart(platform: Platform, catalog: CatalogPart, ord
     shipping,
     discounts,
     checkout,
+    /** How many units the requesting visitor's cart holds (their cookie or session): the storefront's header. */
+    cartCount: (request: FastifyRequest) => carts.itemCount(cartOwner(request)),
     async register(app: FastifyInstance) {
       await app.register(cartRoutes, { carts, ...options });
       await app.register(checkoutRoutes, { checkout, ...options });
       await app.register(shippingAdminRoutes, { shipping });
       await app.register(discountAdminRoutes, { discounts });
     },
-    seedDemo: () => seedCheckoutDemo(platform),
+    seedDemo: () => seedCheckoutDemo(platform, catalog),
   };
 }
 export type CheckoutPart = ReturnType<typeof createCheckoutPart>;

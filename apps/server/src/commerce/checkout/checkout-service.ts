@@ -64,12 +64,7 @@ export class CheckoutService {
   /** The shipping options for the caller's cart (weight, bulky goods, currency) to a country. */
   async shippingOptions(ctx: RequestContext, owner: CartOwner, country: string): Promise<ShippingOptions> {
     const db = this.platform.db as CheckoutDb;
-    const cart = owner.userId
-      ? await cartRepository.byUser(db, owner.userId)
-      : owner.token
-        ? await cartRepository.byTokenHash(db, cartTokenHash(owner.token))
-        : undefined;
-    const priced = await this.carts.priceCart(db, ctx, cart ?? null);
+    const priced = await this.carts.priceCart(db, ctx, await this.carts.current(db, owner));
     const { zone, options } = await this.shipping.options(db, {
       country,
       currency: priced.currency,

@@ -74,8 +74,10 @@ export const discountRepository = {
     return db.selectFrom('commerce.discount_rules').selectAll().orderBy('created_at').orderBy('id').execute();
   },
 
-  async rule(db: CheckoutDb, id: string): Promise<DiscountRuleRow | undefined> {
-    return db.selectFrom('commerce.discount_rules').selectAll().where('id', '=', id).executeTakeFirst();
+  async rule(db: CheckoutDb, id: string, lock = false): Promise<DiscountRuleRow | undefined> {
+    let query = db.selectFrom('commerce.discount_rules').selectAll().where('id', '=', id);
+    if (lock) query = query.forUpdate();
+    return query.executeTakeFirst();
   },
 
   /** The rules in force at `at`, oldest first (the order in which equal percentages are weighed). */
@@ -115,16 +117,5 @@ export const discountRepository = {
 
   async deleteRule(db: CheckoutDb, id: string): Promise<DiscountRuleRow | undefined> {
     return db.deleteFrom('commerce.discount_rules').where('id', '=', id).returningAll().executeTakeFirst();
-  },
-
-  /** Which of these ids exist in a catalog table (for checking a rule's targets). */
-  async existing(
-    db: CheckoutDb,
-    table: 'commerce.categories' | 'commerce.brands' | 'commerce.products',
-    ids: string[],
-  ): Promise<Set<string>> {
-    if (ids.length === 0) return new Set();
-    const rows = await db.selectFrom(table).select('id').where('id', 'in', ids).execute();
-    return new Set(rows.map((row) => row.id));
   },
 };

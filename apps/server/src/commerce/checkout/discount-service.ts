@@ -4,8 +4,9 @@ import type { z } from 'zod';
 import type { RequestContext } from '../../platform/context.js';
 import { type FieldError, notFound } from '../../platform/http/errors.js';
 import type { Platform } from '../../platform/platform.js';
+import type { PricingService } from '../catalog/pricing-service.js';
+import type { ShopReadService } from '../catalog/shop-read-service.js';
 import { unprocessable } from '../errors.js';
-import { cartRepository } from './cart-repository.js';
 import { type DiscountCodeRow, type DiscountRuleRow, discountRepository } from './discount-repository.js';
 import type { AutomaticDiscount, DiscountCodeOffer } from './discount-rules.js';
 import type { CheckoutDb } from './tables.js';
@@ -107,6 +108,36 @@ export function toAutomaticDiscount(row: DiscountRuleRow): AutomaticDiscount | n
   };
 }
 
+/** A kind of record the marketing admin keeps: how it is found, removed, shown and audited. */
+interface Kept<Row, View> {
+  action: string;
+  entity: string;
+  /** What a 404 calls it. */
+  what: string;
+  /** The record, locked until the transaction ends. */
+  lock: (db: CheckoutDb, id: string) => Promise<Row | undefined>;
+  remove: (db: CheckoutDb, id: string) => Promise<Row | undefined>;
+  view: (row: Row) => View;
+}
+
+const CODES: Kept<DiscountCodeRow, DiscountCode> = {
+  action: 'commerce.discount_code',
+  entity: 'commerce.discount_codes',
+  what: 'The discount code',
+  lock: (db, id) => discountRepository.code(db, id, true),
+  remove: discountRepository.deleteCode,
+  view: toDiscountCode,
+};
+
+const RULES: Kept<DiscountRuleRow, DiscountRule> = {
+  action: 'commerce.discount_rule',
+  entity: 'commerce.discount_rules',
+  what: 'The discount',
+  lock: (db, id) => discountRepository.rule(db, id, true),
+  remove: discountRepository.deleteRule,
+  view: toDiscountRule,
+};
+
 const isUniqueViolation = (error: unknown) => (error as { code?: string }).code === '23505';
 
 /**
@@ -116,7 +147,10 @@ const isUniqueViolation = (error: unknown) => (error as { code?: string }).code 
 export class DiscountService {
   readonly #db: CheckoutDb;
 
-  constructor(private readonly platform: Platform) {
+  constructor(
+    private readonly platform: Platform,
+    private readonly catalog: { pricing: PricingService; read: ShopReadService },
+  ) {
     this.#db = platform.db as CheckoutDb;
   }
 
@@ -153,56 +187,25 @@ export class DiscountService {
   }
 
   async createCode(ctx: RequestContext, input: CodeInput): Promise<DiscountCode> {
-    return this.platform.transaction(async (trx) => {
-      const db = trx as CheckoutDb;
+    return this.#create(ctx, CODES, async (db) => {
       await this.#checkCurrencies(db, { amounts: input.amounts, minOrder: input.minOrder });
-      const row = await this.#savingCode(() => discountRepository.insertCode(db, randomUUID(), codeValues(input)));
-      const after = toDiscountCode(row);
-      await this.platform.audit.record(trx, ctx, {
-        action: 'commerce.discount_code.create',
-        entity: 'commerce.discount_codes',
-        entityId: row.id,
-        after,
-      });
-      return after;
+      return this.#savingCode(() => discountRepository.insertCode(db, randomUUID(), codeValues(input)));
     });
   }
 
   async updateCode(ctx: RequestContext, id: string, input: CodeInput): Promise<DiscountCode> {
-    return this.platform.transaction(async (trx) => {
-      const db = trx as CheckoutDb;
-      const before = await discountRepository.code(db, id, true);
-      if (!before) throw notFound('The discount code');
+    return this.#update(ctx, CODES, id, async (db, before) => {
       await this.#checkCurrencies(db, { amounts: input.amounts, minOrder: input.minOrder });
       if (input.usageLimit && input.usageLimit < before.used_count)
         throw unprocessable('usage_limit_below_uses', `The code was already used ${before.used_count} times`, [
           { path: 'body.usageLimit', message: `must be at least ${before.used_count}, the uses so far` },
         ]);
-      const row = await this.#savingCode(() => discountRepository.updateCode(db, id, codeValues(input)));
-      if (!row) throw notFound('The discount code');
-      const after = toDiscountCode(row);
-      await this.platform.audit.record(trx, ctx, {
-        action: 'commerce.discount_code.update',
-        entity: 'commerce.discount_codes',
-        entityId: id,
-        before: toDiscountCode(before),
-        after,
-      });
-      return after;
+      return this.#savingCode(() => discountRepository.updateCode(db, id, codeValues(input)));
     });
   }
 
   async deleteCode(ctx: RequestContext, id: string): Promise<void> {
-    await this.platform.transaction(async (trx) => {
-      const row = await discountRepository.deleteCode(trx as CheckoutDb, id);
-      if (!row) throw notFound('The discount code');
-      await this.platform.audit.record(trx, ctx, {
-        action: 'commerce.discount_code.delete',
-        entity: 'commerce.discount_codes',
-        entityId: id,
-        before: toDiscountCode(row),
-      });
-    });
+    await this.#delete(ctx, CODES, id);
   }
 
   async rules(_ctx: RequestContext) {
@@ -210,14 +213,35 @@ export class DiscountService {
   }
 
   async createRule(ctx: RequestContext, input: RuleInput): Promise<DiscountRule> {
-    return this.platform.transaction(async (trx) => {
-      const db = trx as CheckoutDb;
+    return this.#create(ctx, RULES, async (db) => {
       await this.#checkRule(db, input);
-      const row = await discountRepository.insertRule(db, randomUUID(), ruleValues(input));
-      const after = toDiscountRule(row);
+      return discountRepository.insertRule(db, randomUUID(), ruleValues(input));
+    });
+  }
+
+  async updateRule(ctx: RequestContext, id: string, input: RuleInput): Promise<DiscountRule> {
+    return this.#update(ctx, RULES, id, async (db) => {
+      await this.#checkRule(db, input);
+      return discountRepository.updateRule(db, id, ruleValues(input));
+    });
+  }
+
+  async deleteRule(ctx: RequestContext, id: string): Promise<void> {
+    await this.#delete(ctx, RULES, id);
+  }
+
+  /** Inserts a code or rule in one transaction and audits it. */
+  async #create<Row extends { id: string }, View>(
+    ctx: RequestContext,
+    kind: Kept<Row, View>,
+    insert: (db: CheckoutDb) => Promise<Row>,
+  ): Promise<View> {
+    return this.platform.transaction(async (trx) => {
+      const row = await insert(trx as CheckoutDb);
+      const after = kind.view(row);
       await this.platform.audit.record(trx, ctx, {
-        action: 'commerce.discount_rule.create',
-        entity: 'commerce.discount_rules',
+        action: `${kind.action}.create`,
+        entity: kind.entity,
         entityId: row.id,
         after,
       });
@@ -225,35 +249,41 @@ export class DiscountService {
     });
   }
 
-  async updateRule(ctx: RequestContext, id: string, input: RuleInput): Promise<DiscountRule> {
+  /** Changes a code or rule in one transaction and audits it before and after; 404 when there is none. */
+  async #update<Row, View>(
+    ctx: RequestContext,
+    kind: Kept<Row, View>,
+    id: string,
+    change: (db: CheckoutDb, before: Row) => Promise<Row | undefined>,
+  ): Promise<View> {
     return this.platform.transaction(async (trx) => {
       const db = trx as CheckoutDb;
-      const before = await discountRepository.rule(db, id);
-      if (!before) throw notFound('The discount');
-      await this.#checkRule(db, input);
-      const row = await discountRepository.updateRule(db, id, ruleValues(input));
-      if (!row) throw notFound('The discount');
-      const after = toDiscountRule(row);
+      const before = await kind.lock(db, id);
+      if (!before) throw notFound(kind.what);
+      const row = await change(db, before);
+      if (!row) throw notFound(kind.what);
+      const after = kind.view(row);
       await this.platform.audit.record(trx, ctx, {
-        action: 'commerce.discount_rule.update',
-        entity: 'commerce.discount_rules',
+        action: `${kind.action}.update`,
+        entity: kind.entity,
         entityId: id,
-        before: toDiscountRule(before),
+        before: kind.view(before),
         after,
       });
       return after;
     });
   }
 
-  async deleteRule(ctx: RequestContext, id: string): Promise<void> {
+  /** Deletes a code or rule and audits what it was; 404 when there is none. */
+  async #delete<Row, View>(ctx: RequestContext, kind: Kept<Row, View>, id: string): Promise<void> {
     await this.platform.transaction(async (trx) => {
-      const row = await discountRepository.deleteRule(trx as CheckoutDb, id);
-      if (!row) throw notFound('The discount');
+      const row = await kind.remove(trx as CheckoutDb, id);
+      if (!row) throw notFound(kind.what);
       await this.platform.audit.record(trx, ctx, {
-        action: 'commerce.discount_rule.delete',
-        entity: 'commerce.discount_rules',
+        action: `${kind.action}.delete`,
+        entity: kind.entity,
         entityId: id,
-        before: toDiscountRule(row),
+        before: kind.view(row),
       });
     });
   }
@@ -271,7 +301,7 @@ export class DiscountService {
 
   /** Every currency named in amounts must be one the shop sells in. */
   async #checkCurrencies(db: CheckoutDb, fields: Record<string, Record<string, number>>) {
-    const sold = new Set(await cartRepository.currencies(db));
+    const sold = new Set(await this.catalog.pricing.soldCurrencies(db));
     const problems: FieldError[] = [];
     for (const [field, amounts] of Object.entries(fields))
       for (const currency of Object.keys(amounts))
@@ -284,12 +314,8 @@ export class DiscountService {
   /** A rule's targets must exist in the catalog, and its amounts be in currencies the shop sells in. */
   async #checkRule(db: CheckoutDb, input: RuleInput) {
     const missing: FieldError[] = [];
-    const check = async (
-      table: 'commerce.categories' | 'commerce.brands' | 'commerce.products',
-      ids: string[],
-      path: (index: number) => string,
-    ) => {
-      const found = await discountRepository.existing(db, table, ids);
+    const check = async (kind: 'category' | 'brand' | 'product', ids: string[], path: (index: number) => string) => {
+      const found = await this.catalog.read.existing(db, kind, ids);
       ids.forEach((id, index) => {
         if (!found.has(id)) missing.push({ path: path(index), message: 'no such record in the catalog' });
       });
@@ -298,13 +324,13 @@ export class DiscountService {
       await this.#checkCurrencies(db, { amounts: input.amounts });
       if (new Set(input.productIds).size !== input.productIds.length)
         missing.push({ path: 'body.productIds', message: 'names a product twice' });
-      await check('commerce.products', input.productIds, (index) => `body.productIds.${index}`);
+      await check('product', input.productIds, (index) => `body.productIds.${index}`);
     } else if ('categoryId' in input.target) {
-      await check('commerce.categories', [input.target.categoryId], () => 'body.target.categoryId');
+      await check('category', [input.target.categoryId], () => 'body.target.categoryId');
     } else if ('brandId' in input.target) {
-      await check('commerce.brands', [input.target.brandId], () => 'body.target.brandId');
+      await check('brand', [input.target.brandId], () => 'body.target.brandId');
     } else {
-      await check('commerce.products', [input.target.productId], () => 'body.target.productId');
+      await check('product', [input.target.productId], () => 'body.target.productId');
     }
     if (input.startsAt && input.endsAt && Date.parse(input.endsAt) <= Date.parse(input.startsAt))
       missing.push({ path: 'body.endsAt', message: 'must be after startsAt' });

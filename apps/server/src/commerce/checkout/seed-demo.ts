@@ -1,7 +1,15 @@
 import { randomUUID } from 'node:crypto';
 import { sql } from 'kysely';
 import type { Platform } from '../../platform/platform.js';
+import type { PricingService } from '../catalog/pricing-service.js';
+import type { ShopReadService } from '../catalog/shop-read-service.js';
 import type { CheckoutDb, Translated } from './tables.js';
+
+/** What the demo needs of the catalog: the currencies it sells in, and its records by slug. */
+export interface DemoCatalog {
+  pricing: Pick<PricingService, 'soldCurrencies'>;
+  read: Pick<ShopReadService, 'resolveSlug'>;
+}
 
 interface DemoMethod {
   code: string;
@@ -137,15 +145,15 @@ function demoCodes(now: Date) {
  * a boat-show campaign on marine electronics for the coming month, volume discounts on life jackets and lures, and
  * an outboard-and-propeller bundle. Found again by their Swedish names.
  */
-async function seedDemoRules(db: CheckoutDb, now: Date) {
-  const idOf = async (table: 'commerce.categories' | 'commerce.products', slug: string) =>
-    (await sql<{ id: string }>`select id from ${sql.table(table)} where slug = ${slug}`.execute(db)).rows[0]?.id;
+async function seedDemoRules(db: CheckoutDb, catalog: DemoCatalog, now: Date) {
+  const idOf = async (kind: 'category' | 'product', slug: string) =>
+    (await catalog.read.resolveSlug(db, kind, slug))?.id;
   const day = 86_400_000;
-  const electronics = await idOf('commerce.categories', 'marinelektronik');
-  const lifeJackets = await idOf('commerce.categories', 'flytvastar');
-  const lure = await idOf('commerce.products', 'rapala-original-floater');
-  const outboard = await idOf('commerce.products', 'yamaha-f40-fetl');
-  const propeller = await idOf('commerce.products', 'yamaha-originalpropeller-f40');
+  const electronics = await idOf('category', 'marinelektronik');
+  const lifeJackets = await idOf('category', 'flytvastar');
+  const lure = await idOf('product', 'rapala-original-floater');
+  const outboard = await idOf('product', 'yamaha-f40-fetl');
+  const propeller = await idOf('product', 'yamaha-originalpropeller-f40');
   const rules = [
     electronics && {
       kind: 'campaign' as const,
@@ -198,16 +206,12 @@ async function seedDemoRules(db: CheckoutDb, now: Date) {
 
 /**
  * The demo shop's shipping rate tables, discount codes and automatic discounts; safe to run twice (rows are found by
- * their codes and names). EUR is added to the currencies when missing, since the rate tables price it.
+ * their codes and names). Rates are written in SEK and EUR when the shop sells in them (the catalog's demo adds EUR).
  */
-export async function seedCheckoutDemo(platform: Platform) {
+export async function seedCheckoutDemo(platform: Platform, catalog: DemoCatalog) {
   await platform.transaction(async (trx) => {
     const db = trx as CheckoutDb;
-    await db
-      .insertInto('commerce.currencies')
-      .values({ code: 'EUR', exponent: 2, active: true, position: 1 })
-      .onConflict((oc) => oc.column('code').doNothing())
-      .execute();
+    const sold = new Set(await catalog.pricing.soldCurrencies(trx));
     for (const [position, zone] of DEMO_ZONES.entries()) {
       await db
         .insertInto('commerce.shipping_zones')
@@ -246,10 +250,17 @@ export async function seedCheckoutDemo(platform: Platform) {
         await db
           .insertInto('commerce.shipping_rates')
           .values(
-            method.rates.flatMap(([max, sek, eur]) => [
-              { id: randomUUID(), method_id: inserted.id, currency: 'SEK', max_weight_grams: max, amount_minor: sek },
-              { id: randomUUID(), method_id: inserted.id, currency: 'EUR', max_weight_grams: max, amount_minor: eur },
-            ]),
+            method.rates.flatMap(([max, sek, eur]) =>
+              Object.entries({ SEK: sek, EUR: eur })
+                .filter(([currency]) => sold.has(currency))
+                .map(([currency, amount]) => ({
+                  id: randomUUID(),
+                  method_id: inserted.id,
+                  currency,
+                  max_weight_grams: max,
+                  amount_minor: amount,
+                })),
+            ),
           )
           .execute();
       }
@@ -272,6 +283,6 @@ export async function seedCheckoutDemo(platform: Platform) {
         })
         .execute();
     }
-    await seedDemoRules(db, new Date());
+    await seedDemoRules(db, catalog, new Date());
   });
 }

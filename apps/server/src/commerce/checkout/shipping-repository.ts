@@ -152,17 +152,4 @@ export const shippingRepository = {
       .values(rates.map((rate) => ({ id: randomUUID(), method_id: methodId, ...rate })))
       .execute();
   },
-
-  /** The standard VAT rate on `day` (shipping is taxed at it); 25 % when the table has no row for the day. */
-  async standardVatBp(db: CheckoutDb, day: string): Promise<number> {
-    const row = await db
-      .selectFrom('commerce.vat_rates')
-      .select('rate_bp')
-      .where('vat_class', '=', 'standard')
-      .where('valid_from', '<=', day)
-      .where((eb) => eb.or([eb('valid_to', 'is', null), eb('valid_to', '>=', day)]))
-      .orderBy('valid_from', 'desc')
-      .executeTakeFirst();
-    return row?.rate_bp ?? 2500;
-  },
 };

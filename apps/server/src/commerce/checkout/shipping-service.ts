@@ -11,9 +11,9 @@ import type { z } from 'zod';
 import type { RequestContext } from '../../platform/context.js';
 import { notFound } from '../../platform/http/errors.js';
 import type { Platform } from '../../platform/platform.js';
+import type { PricingService } from '../catalog/pricing-service.js';
 import { unprocessable } from '../errors.js';
 import { vatOf } from '../money.js';
-import { cartRepository } from './cart-repository.js';
 import { type MethodRow, type RateRow, shippingRepository, type ZoneRow } from './shipping-repository.js';
 import { type CheckoutDb, translate } from './tables.js';
 
@@ -31,9 +31,8 @@ export interface ShippingQuery {
   at: Date;
 }
 
-const STOCKHOLM_DAY = new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Stockholm' });
-/** The shop's calendar day (VAT rates change on Swedish dates). */
-export const shopDay = (at: Date) => STOCKHOLM_DAY.format(at);
+/** The standard VAT rate, when the catalog has none in force: Sweden's 25 %. */
+const STANDARD_VAT_BP = 2500;
 
 const isUniqueViolation = (error: unknown) => (error as { code?: string }).code === '23505';
 
@@ -50,7 +49,10 @@ export function rateFor(rates: RateRow[], weightGrams: number): RateRow | undefi
 export class ShippingService {
   readonly #db: CheckoutDb;
 
-  constructor(private readonly platform: Platform) {
+  constructor(
+    private readonly platform: Platform,
+    private readonly pricing: PricingService,
+  ) {
     this.#db = platform.db as CheckoutDb;
   }
 
@@ -65,7 +67,7 @@ export class ShippingService {
       methods.map((method) => method.id),
       query.currency,
     );
-    const vatRateBp = await shippingRepository.standardVatBp(db, shopDay(query.at));
+    const vatRateBp = (await this.pricing.vatRates(db, query.at)).get('standard') ?? STANDARD_VAT_BP;
     const options = methods.flatMap((method): ShippingOption[] => {
       const rate = rateFor(
         rates.filter((row) => row.method_id === method.id),
@@ -147,7 +149,7 @@ export class ShippingService {
   async setRates(ctx: RequestContext, methodId: string, input: RatesInput) {
     return this.#change(ctx, 'commerce.shipping_rates.update', async (db) => {
       if (!(await shippingRepository.method(db, methodId))) throw notFound('The shipping method');
-      const sold = new Set(await cartRepository.currencies(db));
+      const sold = new Set(await this.pricing.soldCurrencies(db));
       const seen = new Set<string>();
       const problems = input.rates.flatMap((rate, index) => {
         const found = [];

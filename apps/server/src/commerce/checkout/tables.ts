@@ -3,7 +3,7 @@ import type { Generated, Kysely } from 'kysely';
 /** Text per locale ({"sv": …, "en": …}); sv is always there. */
 export type Translated = Record<string, string>;
 
-/** The checkout part's own tables (0004_checkout.sql) and the catalog columns it reads. */
+/** The checkout part's own tables (0004_checkout.sql); what it needs of the catalog it asks the catalog's services. */
 export interface CheckoutTables {
   'commerce.carts': {
     id: string;
@@ -89,14 +89,6 @@ export interface CheckoutTables {
     created_at: Generated<Date>;
     expires_at: Date;
   };
-  // Read only: the catalog part owns these.
-  'commerce.currencies': { code: string; exponent: number; active: boolean; position: number };
-  'commerce.vat_rates': { vat_class: string; rate_bp: number; valid_from: string; valid_to: string | null };
-  'commerce.products': { id: string; brand_id: string | null };
-  'commerce.product_categories': { product_id: string; category_id: string };
-  'commerce.categories': { id: string; parent_id: string | null };
-  'commerce.brands': { id: string };
-  'commerce.stock': { variant_id: string; on_hand: number; backorder: boolean };
 }
 
 export type CheckoutDb = Kysely<CheckoutTables>;

@@ -14,7 +14,9 @@ const sv = {
   searchPlaceholder: 'Sök produkter, märken, motormodeller…',
   searchLabel: 'Sök i butiken',
   cart: 'Varukorg',
-  cartCount: (n: number) => (n === 1 ? '1 vara i varukorgen' : `${n} varor i varukorgen`),
+  /** The cart link's accessible name; `{n}` is the number of items (the page's script fills it in too). */
+  cartLabelOne: 'Varukorg, 1 vara',
+  cartLabelMany: 'Varukorg, {n} varor',
   account: 'Mitt konto',
   language: 'Språk',
   currency: 'Valuta',
@@ -115,7 +117,8 @@ const en: Messages = {
   searchPlaceholder: 'Search products, brands, engine models…',
   searchLabel: 'Search the shop',
   cart: 'Cart',
-  cartCount: (n: number) => (n === 1 ? '1 item in the cart' : `${n} items in the cart`),
+  cartLabelOne: 'Cart, 1 item',
+  cartLabelMany: 'Cart, {n} items',
   account: 'My account',
   language: 'Language',
   currency: 'Currency',
@@ -201,6 +204,10 @@ const en: Messages = {
   backToShop: 'Go to the shop’s front page',
   viewProduct: 'View the product',
 };
+
+/** The cart link's accessible name for `count` items: "Varukorg, 3 varor", "Cart, 1 item". */
+export const cartLabel = (t: Messages, count: number) =>
+  (count === 1 ? t.cartLabelOne : t.cartLabelMany).replace('{n}', String(count));
 
 /** The storefront's words for a locale: Swedish for sv, English for everything else. */
 export const messagesFor = (locale: string): Messages => (locale === 'sv' ? sv : en);

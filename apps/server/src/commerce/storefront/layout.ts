@@ -1,5 +1,5 @@
 import type { AssetFile } from './assets.js';
-import { messagesFor } from './dictionary.js';
+import { cartLabel, messagesFor } from './dictionary.js';
 import { empty, type Html, html, jsonScript } from './html.js';
 import { absolute, first, type ShopRequest, shopHref } from './shop-request.js';
 
@@ -95,7 +95,8 @@ function header(shop: ShopRequest): Html {
             html`<option value="${currency.code}"${currency.code === shop.currency ? html` selected` : empty}>${currency.code}</option>`,
         )}</select></label> <noscript><button type="submit">${t.change}</button></noscript></form>`
       : empty;
-  const count = shop.cartCount ?? 0;
+  // An unknown count (the cart could not be read) shows no number; the script asks the cart API instead.
+  const count = shop.cartCount;
   return html`<a class="skip" href="#main">${t.skipToContent}</a>
 <div class="strip"><nav class="langs" aria-label="${t.language}">${languages}</nav>${currencies}</div>
 <header class="top">
@@ -103,7 +104,7 @@ function header(shop: ShopRequest): Html {
 <a class="logo" href="${shopHref(shop, '/shop')}">${t.shopName}</a>
 <nav class="tools" aria-label="${t.account}">
 <a href="${shopHref(shop, '/shop/account')}">${t.account}</a>
-<a class="cart" href="${shopHref(shop, '/shop/cart')}">${t.cart} <span class="count" data-cart-count${shop.cartCount === null ? html` data-cart-unknown` : empty} aria-hidden="true">${count}</span><span class="vh" data-cart-label data-one="${t.cartCount(1)}" data-many="${t.cartCount(2).replace('2', '{n}')}">${t.cartCount(count)}</span></a>
+<a class="cart" href="${shopHref(shop, '/shop/cart')}" aria-label="${count === null ? t.cart : cartLabel(t, count)}" data-cart data-label-one="${t.cartLabelOne}" data-label-many="${t.cartLabelMany}">${t.cart} <span class="count" aria-hidden="true" data-cart-count${count === null ? html` data-cart-unknown hidden` : empty}>${count ?? ''}</span></a>
 </nav>
 </div>
 <form class="search" role="search" method="get" action="/shop/search">

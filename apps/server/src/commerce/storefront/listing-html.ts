@@ -43,8 +43,14 @@ function facetChange(listing: ListingQuery, facet: Facet, value: Facet['values']
   return { set: [facet.param, [...current.filter((item) => item !== parent), value.value]] as [string, string[]] };
 }
 
+/**
+ * One facet as a disclosure (native, so it works without the script): on a phone the panel would be long, so a facet
+ * starts closed unless something in it is chosen (a chosen model opens its years too: they share facet.fitment).
+ * The script opens every facet on a wide screen, where the panel is a column of its own.
+ */
 function facetBlock(shop: ShopRequest, path: string, listing: ListingQuery, facet: Facet): Html {
   if (facet.values.length === 0) return empty;
+  const active = facet.values.some((value) => value.selected) || (listing.facets[facet.param] ?? []).length > 0;
   const link = (value: Facet['values'][number]) => {
     const href = shopHref(shop, path, listingParams(listing, facetChange(listing, facet, value)));
     return html`<a href="${href}" rel="nofollow"${value.selected ? html` aria-current="true"` : empty}>${
@@ -58,9 +64,9 @@ function facetBlock(shop: ShopRequest, path: string, listing: ListingQuery, face
     const below = children(value.value);
     return html`<li>${link(value)}${below.length > 0 ? html`<ul>${below.map(item)}</ul>` : empty}</li>`;
   };
-  return html`<section class="facet"><h2>${facet.label}</h2><ul>${roots.map(item)}</ul>${
+  return html`<details class="facet" data-facet${active ? html` open` : empty}><summary>${facet.label}</summary><ul>${roots.map(item)}</ul>${
     facet.name === 'price' ? priceForm(shop, path, listing) : empty
-  }</section>`;
+  }</details>`;
 }
 
 /** A typed price range (whole currency units), sent as a GET form; the page turns it into facet.price. */
@@ -83,7 +89,7 @@ export function facetPanel(
   const facets = result.facets.filter((facet) => !skip.includes(facet.name) && facet.values.length > 0);
   if (facets.length === 0) return empty;
   const filtered = Object.keys(listing.facets).length > 0 || listing.inStock;
-  return html`<details class="facets"${filtered ? html` open` : empty}><summary>${shop.t.filters}</summary>
+  return html`<details class="facets" data-facets${filtered ? html` open` : empty}><summary>${shop.t.filters}</summary>
 ${filtered ? html`<p><a href="${shopHref(shop, path, listingParams(listing, { clearFacets: true }))}">${shop.t.clearFilters}</a></p>` : empty}${facets.map((facet) => facetBlock(shop, path, listing, facet))}
 </details>`;
 }

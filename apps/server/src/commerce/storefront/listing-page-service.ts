@@ -5,8 +5,7 @@ import type { Db, Platform } from '../../platform/platform.js';
 import type { ShopReadService } from '../catalog/shop-read-service.js';
 import type { ProductListings } from '../search/product-listings.js';
 import { type ListingQuery, PAGE_SIZE } from './listing-query.js';
-import { type CategoryRow, pageReadRepository } from './page-read-repository.js';
-import { pick, type ShopRequest } from './shop-request.js';
+import type { ShopRequest } from './shop-request.js';
 
 export interface CategoryLink {
   slug: string;
@@ -37,8 +36,8 @@ export type CategoryLookup =
 export type Suggestions = ShopSuggestAnswer['suggestions'];
 
 /**
- * What the category, search and home pages list: categories from the storefront's read model, products from the
- * search part's listings (the same service GET /api/shop/search answers with, zero-result log included).
+ * What the category, search and home pages list: categories from the catalog's reads (ShopReadService), products
+ * from the search part's listings (the same service GET /api/shop/search answers with, zero-result log included).
  */
 export class ListingPageService {
   readonly #db: Db;
@@ -82,33 +81,25 @@ export class ListingPageService {
   }
 
   async category(ctx: RequestContext, shop: ShopRequest, slug: string, listing: ListingQuery): Promise<CategoryLookup> {
-    const db = this.#db;
-    const resolved = await this.read.resolveSlug(db, 'category', slug);
-    const row = resolved && (await pageReadRepository.categoryById(db, resolved.id));
-    if (!row) return { kind: 'missing' };
-    if (resolved.redirected) return { kind: 'moved', slug: row.slug };
+    const found = await this.read.category(this.#db, slug, shop.locale);
+    if (!found) return { kind: 'missing' };
+    if ('redirect' in found) return { kind: 'moved', slug: found.redirect };
+    const category = found.found;
     // The category is the page itself, not a filter a link could add twice.
     const own = { ...listing, q: '', facets: { ...listing.facets } };
     delete own.facets['facet.category'];
-    const [trail, children, listed] = await Promise.all([
-      pageReadRepository.ancestors(db, row.id),
-      pageReadRepository.childCategories(db, row.id),
-      this.#list(shop, own, (query) => this.listings.category(ctx, row.slug, query)),
-    ]);
-    const link = (category: Pick<CategoryRow, 'slug' | 'name'>) => ({
-      slug: category.slug,
-      name: pick(category.name, shop),
-    });
+    const listed = await this.#list(shop, own, (query) => this.listings.category(ctx, category.slug, query));
+    const link = ({ slug, name }: CategoryLink) => ({ slug, name });
     return {
       kind: 'found',
       category: {
-        slug: row.slug,
-        name: pick(row.name, shop),
-        description: pick(row.description, shop),
-        seoTitle: pick(row.seo_title, shop),
-        seoDescription: pick(row.seo_description, shop),
-        trail: trail.slice(0, -1).map(link),
-        children: children.map(link),
+        slug: category.slug,
+        name: category.name,
+        description: category.description,
+        seoTitle: category.seoTitle,
+        seoDescription: category.seoDescription,
+        trail: category.path.map(link),
+        children: category.children.map(link),
       },
       ...listed,
     };
@@ -137,10 +128,7 @@ export class ListingPageService {
   }
 
   async topCategories(shop: ShopRequest): Promise<CategoryLink[]> {
-    return (await pageReadRepository.childCategories(this.#db, null)).map((row) => ({
-      slug: row.slug,
-      name: pick(row.name, shop),
-    }));
+    return (await this.read.categoryTree(this.#db, shop.locale)).map(({ slug, name }) => ({ slug, name }));
   }
 
   /** The home page: the top categories, what a campaign reduces now, and a row in the search's own order. */

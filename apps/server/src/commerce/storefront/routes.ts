@@ -1,6 +1,7 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { hasPermission } from '../../platform/context.js';
 import type { Platform } from '../../platform/platform.js';
+import type { ShopReadService } from '../catalog/shop-read-service.js';
 import type { loadAssets } from './assets.js';
 import { renderCategoryPage } from './category-page.js';
 import { renderHomePage } from './home-page.js';
@@ -8,12 +9,12 @@ import type { Layout } from './layout.js';
 import type { ListingPageService } from './listing-page-service.js';
 import { listingParams, parseListingQuery, typedPriceRange } from './listing-query.js';
 import { renderNotFoundPage } from './not-found-page.js';
-import { pageReadRepository } from './page-read-repository.js';
 import { acceptsGzip, sendHtml, sendMoved } from './page-response.js';
 import { renderProductPage } from './product-page.js';
 import type { ProductPageService } from './product-page-service.js';
 import { renderSearchPage } from './search-page.js';
 import { first, type Query, type ShopRequest, shopHref, shopRequest } from './shop-request.js';
+import type { CartCount } from './storefront-part.js';
 
 const pages = {
   access: {
@@ -28,22 +29,27 @@ const YEAR_SECONDS = 31_536_000;
 
 export interface StorefrontRouteOptions {
   platform: Platform;
+  /** The catalog's reads: the currencies, pictures and the sitemap's pages. */
+  read: ShopReadService;
   products: ProductPageService;
   listings: ListingPageService;
   assets: ReturnType<typeof loadAssets>;
-  /** How many items the visitor's cart holds; the checkout part knows (null: unknown, the page shows 0). */
-  cartCount: (request: FastifyRequest) => Promise<number | null>;
+  cartCount: CartCount;
 }
 
 /** The shop's crawlable pages, their images and their static files (all public, GET only). */
 export async function storefrontRoutes(app: FastifyInstance, options: StorefrontRouteOptions) {
-  const { platform, products, listings, assets } = options;
+  const { platform, read, products, listings, assets } = options;
   const layout: Layout = { asset: assets.href };
 
   const shopFor = async (request: FastifyRequest, reply: FastifyReply): Promise<ShopRequest> => {
     const [currencies, cartCount] = await Promise.all([
-      pageReadRepository.activeCurrencies(platform.db),
-      options.cartCount(request).catch(() => null),
+      read.currencies(platform.db),
+      // A page shows without its count rather than not at all; the script asks the cart API for it then.
+      options.cartCount(request).catch((error: unknown) => {
+        request.log.warn({ err: error }, 'the cart count of a shop page could not be read');
+        return null;
+      }),
     ]);
     return shopRequest(request, reply, {
       locales: platform.config.commerceLocales,
@@ -114,23 +120,20 @@ export async function storefrontRoutes(app: FastifyInstance, options: Storefront
 
   app.get<{ Params: { id: string } }>('/shop/media/:id', { config: pages, schema: hidden }, async (request, reply) => {
     const id = request.params.id.toLowerCase();
-    const media = UUID.test(id) ? await pageReadRepository.mediaFile(platform.db, id) : undefined;
+    const media = UUID.test(id) ? await read.picture(platform.db, id) : undefined;
     // A draft's pictures are for the people who keep the catalog, not for the public or a shared cache.
-    const visible = media && (media.status === 'published' || hasPermission(request.ctx.actor, 'commerce.catalog'));
+    const visible = media && (media.published || hasPermission(request.ctx.actor, 'commerce.catalog'));
     if (!media || !visible) {
       return reply.code(404).header('content-type', 'text/plain; charset=utf-8').send('Not found');
     }
     const etag = `"${id}"`;
     reply
-      .header('content-type', media.content_type)
+      .header('content-type', media.contentType)
       .header('x-content-type-options', 'nosniff')
       .header('etag', etag)
       // An uploaded SVG is a document a browser could open on its own: it may never run a script or load anything.
       .header('content-security-policy', "default-src 'none'; style-src 'unsafe-inline'; sandbox")
-      .header(
-        'cache-control',
-        media.status === 'published' ? `public, max-age=${YEAR_SECONDS}, immutable` : 'private, no-cache',
-      );
+      .header('cache-control', media.published ? `public, max-age=${YEAR_SECONDS}, immutable` : 'private, no-cache');
     if (request.headers['if-none-match'] === etag) return reply.code(304).send();
     const bytes = media.bytes;
     return reply.send(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength));
@@ -179,10 +182,7 @@ export async function storefrontRoutes(app: FastifyInstance, options: Storefront
 
   app.get('/shop/sitemap.xml', { config: pages, schema: hidden }, async (request, reply) => {
     const origin = (platform.config.publicUrl ?? `${request.protocol}://${request.host}`).replace(/\/+$/, '');
-    const [productRows, categoryRows] = await Promise.all([
-      pageReadRepository.publishedSlugs(platform.db, 45_000),
-      pageReadRepository.categorySlugs(platform.db),
-    ]);
+    const sitemap = await read.sitemap(platform.db, 45_000);
     const xmlText = (text: string) => text.replace(/&/g, '&amp;').replace(/</g, '&lt;');
     const entry = (path: string, modified?: Date) =>
       `<url><loc>${xmlText(origin + path)}</loc>${modified ? `<lastmod>${modified.toISOString()}</lastmod>` : ''}</url>`;
@@ -190,8 +190,8 @@ export async function storefrontRoutes(app: FastifyInstance, options: Storefront
       '<?xml version="1.0" encoding="UTF-8"?>',
       '<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">',
       entry('/shop'),
-      ...categoryRows.map((row) => entry(`/shop/c/${row.slug}`)),
-      ...productRows.map((row) => entry(`/shop/p/${row.slug}`, row.updated_at)),
+      ...sitemap.categories.map((slug) => entry(`/shop/c/${slug}`)),
+      ...sitemap.products.map((product) => entry(`/shop/p/${product.slug}`, product.updatedAt)),
       '</urlset>',
       '',
     ].join('\n');

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { acceptedLanguages, pick, resolveCurrency, resolveLocale, shopHref } from './shop-request.js';
+import { acceptedLanguages, resolveCurrency, resolveLocale, shopHref } from './shop-request.js';
 
 describe('the shop’s language', () => {
   const locales = ['sv', 'en', 'de'];
@@ -20,14 +20,6 @@ describe('the shop’s language', () => {
 
   it('reads Accept-Language by q-value and ignores garbage', () => {
     expect(acceptedLanguages('en;q=0.5, *, sv-SE, x;q=0, de;q=oops')).toEqual(['sv', 'en']);
-  });
-
-  it('picks catalog text in the language, else the default, else English', () => {
-    const shop = { locale: 'de', defaultLocale: 'sv' };
-    expect(pick({ sv: 'Propeller', en: 'Propeller EN', de: 'Propeller DE' }, shop)).toBe('Propeller DE');
-    expect(pick({ sv: 'Propeller', en: 'Propeller EN' }, shop)).toBe('Propeller');
-    expect(pick({ en: 'Only English' }, shop)).toBe('Only English');
-    expect(pick(null, shop)).toBe('');
   });
 });
 

@@ -1,6 +1,5 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { type Messages, messagesFor } from './dictionary.js';
-import type { Translated } from './page-read-repository.js';
 
 export const LANG_COOKIE = 'shop_lang';
 export const CURRENCY_COOKIE = 'shop_currency';
@@ -73,12 +72,6 @@ export function resolveCurrency(
   if (query && active.includes(query)) return { currency: query, chosen: true };
   if (given.cookie && active.includes(given.cookie)) return { currency: given.cookie, chosen: false };
   return { currency: active.includes('SEK') ? 'SEK' : (active[0] ?? 'SEK'), chosen: false };
-}
-
-/** Catalog text in the page's language, else the shop's default language, else English, else any. */
-export function pick(text: Translated | null | undefined, shop: Pick<ShopRequest, 'locale' | 'defaultLocale'>) {
-  if (!text) return '';
-  return text[shop.locale] || text[shop.defaultLocale] || text.en || Object.values(text).find(Boolean) || '';
 }
 
 export interface ShopRequestOptions {

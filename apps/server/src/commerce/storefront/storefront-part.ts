@@ -7,19 +7,17 @@ import { ListingPageService } from './listing-page-service.js';
 import { ProductPageService } from './product-page-service.js';
 import { storefrontRoutes } from './routes.js';
 
-export interface StorefrontOptions {
-  /** How many items the visitor's cart holds, from its cookie or session; the header shows it. */
-  cartCount?: (request: FastifyRequest) => Promise<number | null>;
-}
+/** How many units the visitor's cart holds, from its cookie or session (the checkout part counts); the header shows it. */
+export type CartCount = (request: FastifyRequest) => Promise<number>;
 
 /** The server-rendered shop pages: home, category, search results, product (crawlable, fast on a phone). */
 export function createStorefrontPart(
   platform: Platform,
   catalog: CatalogPart,
   search: SearchPart,
-  options: StorefrontOptions = {},
+  cartCount: CartCount,
 ) {
-  const products = new ProductPageService(platform, catalog.pricing, catalog.read);
+  const products = new ProductPageService(platform, catalog.read);
   const listings = new ListingPageService(platform, search.listings, catalog.read);
   const assets = loadAssets();
   return {
@@ -28,10 +26,11 @@ export function createStorefrontPart(
     async register(app: FastifyInstance) {
       await storefrontRoutes(app, {
         platform,
+        read: catalog.read,
         products,
         listings,
         assets,
-        cartCount: options.cartCount ?? (async () => null),
+        cartCount,
       });
     },
   };

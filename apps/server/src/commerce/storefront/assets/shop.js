@@ -8,20 +8,34 @@
     if (status) status.textContent = text;
   };
 
+  // On a wide screen the filters are a column of their own: the panel and every facet in it open (on a phone only
+  // those in use are open, as the server renders them). The breakpoint is shop.css's.
+  if (matchMedia('(min-width: 48rem)').matches) {
+    for (const details of document.querySelectorAll('[data-facets], [data-facet]')) details.open = true;
+  }
+
   // Currency and other small GET forms submit as soon as their choice changes.
   for (const select of document.querySelectorAll('select[data-autosubmit]')) {
     select.addEventListener('change', () => select.form?.submit());
   }
 
-  // Cart count in the header, from the cart the API answers with.
+  // The header's cart count, from the cart the API answers with: every unit in it, those no longer sold included
+  // (the server counts the same way when it renders the page).
   const showCartCount = (cart) => {
     let count = 0;
-    if (typeof cart?.totals?.itemCount === 'number') count = cart.totals.itemCount;
-    else if (Array.isArray(cart?.lines)) for (const line of cart.lines) count += Number(line.quantity) || 0;
+    for (const line of [...(cart?.lines || []), ...(cart?.unavailableLines || [])]) count += Number(line.quantity) || 0;
+    const link = $('[data-cart]');
     const badge = $('[data-cart-count]');
-    const label = $('[data-cart-label]');
-    if (badge) badge.textContent = String(count);
-    if (label) label.textContent = (count === 1 ? label.dataset.one : label.dataset.many).replace('{n}', count);
+    if (badge) {
+      badge.textContent = String(count);
+      badge.hidden = false;
+      badge.removeAttribute('data-cart-unknown');
+    }
+    if (link)
+      link.setAttribute(
+        'aria-label',
+        (count === 1 ? link.dataset.labelOne : link.dataset.labelMany).replace('{n}', count),
+      );
   };
 
   const cartApi = (path, method, body) =>
@@ -36,17 +50,17 @@
       if (!response.ok) throw new Error(String(response.status));
       return response.json();
     });
+  const refreshCartCount = () =>
+    cartApi('', 'GET')
+      .then(showCartCount)
+      .catch(() => undefined);
 
-  // A page rendered without knowing the cart (no count from the server) asks the cart API once it has loaded.
-  if ($('[data-cart-unknown]')) {
-    addEventListener('load', () =>
-      setTimeout(() => {
-        cartApi('', 'GET')
-          .then(showCartCount)
-          .catch(() => undefined);
-      }, 0),
-    );
-  }
+  // A page rendered without knowing the cart (it could not be read) asks the cart API once it has loaded.
+  if ($('[data-cart-unknown]')) addEventListener('load', () => setTimeout(refreshCartCount, 0));
+  // A page restored from the back-forward cache shows the count of when it was left; the cart may have changed since.
+  addEventListener('pageshow', (event) => {
+    if (event.persisted) refreshCartCount();
+  });
 
   // Variant picker: price, stock, SKU and variant specifications follow the chosen variant.
   const dataBlock = $('#variant-data');

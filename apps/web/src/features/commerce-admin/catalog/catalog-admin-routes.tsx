@@ -5,6 +5,8 @@ import { AttributesPage } from './pages/attributes-page';
 import { BrandsPage } from './pages/brands-page';
 import { CategoriesPage } from './pages/categories-page';
 import { CsvPage } from './pages/csv-page';
+import { PriceListPage } from './pages/price-list-page';
+import { PriceListsPage } from './pages/price-lists-page';
 import { ProductEditorPage } from './pages/product-editor-page';
 import { ProductsPage } from './pages/products-page';
 import { StockPage } from './pages/stock-page';
@@ -22,6 +24,8 @@ export function CatalogAdminRoutes() {
         <Route path="categories" element={<CategoriesPage />} />
         <Route path="brands" element={<BrandsPage />} />
         <Route path="attributes" element={<AttributesPage />} />
+        <Route path="price-lists" element={<PriceListsPage />} />
+        <Route path="price-lists/:listId" element={<PriceListPage />} />
         <Route path="stock" element={<StockPage />} />
         <Route path="csv" element={<CsvPage />} />
         <Route path="*" element={<NotFoundPage />} />

@@ -28,6 +28,7 @@ export const catalogPaths = {
   currencies: `${base}/currencies`,
   vatRates: `${base}/vat-rates`,
   priceLists: `${base}/price-lists`,
+  priceList: (listId: string) => `${base}/price-lists/${id(listId)}`,
   priceListPrices: (listId: string) => `${base}/price-lists/${id(listId)}/prices`,
   lowStock: `${base}/stock/low`,
   imports: `${base}/catalog/imports`,
@@ -39,5 +40,6 @@ export const catalogPaths = {
   shopProduct: (slug: string) => `/shop/p/${id(slug)}`,
 };
 
-/** Campaigns (sale price lists) are edited by the operations pages. */
-export const CAMPAIGNS_PAGE = '/commerce/campaigns';
+/** The back office's price lists: campaigns (sale lists) and their prices are edited there. */
+export const PRICE_LISTS_PAGE = '/commerce/catalog/price-lists';
+export const priceListPage = (listId: string) => `${PRICE_LISTS_PAGE}/${id(listId)}`;

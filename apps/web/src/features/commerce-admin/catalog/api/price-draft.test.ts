@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { isoToLocalInput, localInputToIso, priceChanges, tierInputs, variantPricesOf } from './price-draft';
+import { type PriceRow, priceChanges, tierInputs, variantPricesOf } from './price-draft';
 
 const exponentOf = (currency: string) => (currency === 'JPY' ? 0 : 2);
 
@@ -81,10 +81,13 @@ describe('price tiers as edited', () => {
     expect(priceChanges(original, changed, ['retail'], exponentOf).map((c) => c.currency)).toEqual(['EUR']);
   });
 
-  it('round-trips a validity window through the datetime-local input', () => {
-    const iso = '2026-06-01T08:30:00.000Z';
-    expect(localInputToIso(isoToLocalInput(iso))).toBe(iso);
-    expect(isoToLocalInput(null)).toBe('');
-    expect(localInputToIso('')).toBeNull();
+  it('holds a validity window as the shop’s wall clock and sends it as an instant', () => {
+    const windowed: PriceRow[] = rows
+      .slice(1, 2)
+      .map((row) => ({ ...row, id: 'w', validFrom: '2026-06-01T08:30:00.000Z' }));
+    const tier = variantPricesOf(windowed, exponentOf).retail?.SEK?.[0];
+    expect(tier?.validFrom).toBe('2026-06-01T10:30');
+    const read = tierInputs(tier ? [tier] : [], 2);
+    expect(read.ok && read.prices[0]?.validFrom).toBe('2026-06-01T08:30:00.000Z');
   });
 });

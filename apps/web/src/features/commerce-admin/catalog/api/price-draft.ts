@@ -2,10 +2,11 @@ import type { catalogPriceRow } from '@kontor/contracts';
 import type { z } from 'zod';
 import { minorToInput, parseMinor } from './money';
 import { type NumberField, newKey } from './product-draft';
+import { isoToShopInput, shopInputToIso } from './shop-time';
 
 export type PriceRow = z.infer<typeof catalogPriceRow>;
 
-/** One volume tier as typed: the amount in major units as text, the window as `datetime-local` values. */
+/** One volume tier as typed: the amount in major units as text, the window as `datetime-local` values (shop time). */
 export interface TierDraft {
   key: string;
   amount: string;
@@ -27,28 +28,27 @@ export interface TierInput {
   validTo: string | null;
 }
 
-const pad = (value: number) => String(value).padStart(2, '0');
-
-/** An instant as a `datetime-local` input shows it, in this browser's time zone; '' for none. */
-export function isoToLocalInput(iso: string | null): string {
-  if (!iso) return '';
-  const date = new Date(iso);
-  return `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())}T${pad(date.getHours())}:${pad(date.getMinutes())}`;
-}
-
-/** A `datetime-local` value (this browser's time zone) as an ISO instant; null for none or nonsense. */
-export function localInputToIso(value: string): string | null {
-  if (!value.trim()) return null;
-  const time = new Date(value).getTime();
-  return Number.isNaN(time) ? null : new Date(time).toISOString();
-}
-
 export const emptyTier = (minQuantity: number): TierDraft => ({
   key: newKey('tier'),
   amount: '',
   minQuantity,
   validFrom: '',
   validTo: '',
+});
+
+/** Tiers in the order a person reads them: by quantity, then by when they start (open start first). */
+export const byTier = (
+  a: { minQuantity: number; validFrom: string | null },
+  b: { minQuantity: number; validFrom: string | null },
+) => a.minQuantity - b.minQuantity || (a.validFrom ?? '').localeCompare(b.validFrom ?? '');
+
+/** One saved price row as a form holds it, keyed by the row's id. */
+export const tierDraftOf = (row: PriceRow, exponent: number, separator = '.'): TierDraft => ({
+  key: row.id,
+  amount: minorToInput(row.amountMinor, exponent, separator),
+  minQuantity: row.minQuantity,
+  validFrom: isoToShopInput(row.validFrom),
+  validTo: isoToShopInput(row.validTo),
 });
 
 /** A variant's price rows as the editor holds them: per list and currency, tiers by quantity then start. */
@@ -58,21 +58,13 @@ export function variantPricesOf(
   separator = '.',
 ): VariantPrices {
   const result: VariantPrices = {};
-  const sorted = [...rows].sort(
-    (a, b) => a.minQuantity - b.minQuantity || (a.validFrom ?? '').localeCompare(b.validFrom ?? ''),
-  );
+  const sorted = [...rows].sort(byTier);
   for (const row of sorted) {
     const list = result[row.priceListId] ?? {};
     result[row.priceListId] = list;
     const tiers = list[row.currency] ?? [];
     list[row.currency] = tiers;
-    tiers.push({
-      key: row.id,
-      amount: minorToInput(row.amountMinor, exponentOf(row.currency), separator),
-      minQuantity: row.minQuantity,
-      validFrom: isoToLocalInput(row.validFrom),
-      validTo: isoToLocalInput(row.validTo),
-    });
+    tiers.push(tierDraftOf(row, exponentOf(row.currency), separator));
   }
   return result;
 }
@@ -97,8 +89,8 @@ export function tierInputs(
       prices.push({
         amountMinor,
         minQuantity: tier.minQuantity,
-        validFrom: localInputToIso(tier.validFrom),
-        validTo: localInputToIso(tier.validTo),
+        validFrom: shopInputToIso(tier.validFrom),
+        validTo: shopInputToIso(tier.validTo),
       });
   }
   return invalid.length > 0 ? { ok: false, invalid } : { ok: true, prices };
@@ -108,11 +100,7 @@ export function tierInputs(
 function fingerprint(tiers: TierDraft[] | undefined, exponent: number): string {
   const read = tierInputs(tiers ?? [], exponent);
   if (!read.ok) return `invalid:${JSON.stringify(tiers)}`;
-  return JSON.stringify(
-    [...read.prices].sort(
-      (a, b) => a.minQuantity - b.minQuantity || (a.validFrom ?? '').localeCompare(b.validFrom ?? ''),
-    ),
-  );
+  return JSON.stringify([...read.prices].sort(byTier));
 }
 
 export interface PriceChange {

@@ -49,7 +49,7 @@ export function useAttributes() {
 }
 
 /** Renaming a brand or category changes what products and the shop show: everything of the catalog is re-read. */
-function useCatalogMutation<V, T>(mutationFn: (variables: V) => Promise<T>) {
+export function useCatalogMutation<V, T>(mutationFn: (variables: V) => Promise<T>) {
   const queryClient = useQueryClient();
   return useMutation({ mutationFn, onSuccess: () => queryClient.invalidateQueries({ queryKey: catalogKey }) });
 }

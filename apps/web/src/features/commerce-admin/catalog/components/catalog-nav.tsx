@@ -7,6 +7,7 @@ const SECTIONS = [
   { to: 'categories', label: 'catalogAdmin.sections.categories' },
   { to: 'brands', label: 'catalogAdmin.sections.brands' },
   { to: 'attributes', label: 'catalogAdmin.sections.attributes' },
+  { to: 'price-lists', label: 'catalogAdmin.sections.priceLists' },
   { to: 'stock', label: 'catalogAdmin.sections.stock' },
   { to: 'csv', label: 'catalogAdmin.sections.csv' },
 ] as const;

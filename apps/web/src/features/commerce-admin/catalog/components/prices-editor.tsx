@@ -15,7 +15,7 @@ import {
 } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import { CAMPAIGNS_PAGE } from '../api/catalog-paths';
+import { PRICE_LISTS_PAGE, priceListPage } from '../api/catalog-paths';
 import { formatMinor } from '../api/money';
 import { emptyTier, type PriceRow, type TierDraft, type VariantPrices } from '../api/price-draft';
 import type { Currency } from '../api/prices-api';
@@ -36,7 +36,7 @@ interface PricesEditorProps {
 
 /**
  * The retail prices per currency, with volume tiers and optional validity windows (consumer prices include VAT),
- * and, read-only, what campaigns and other lists set: those are edited on the campaigns page.
+ * and, read-only, what campaigns and other lists set: those are edited on the price lists page.
  */
 export function PricesEditor(props: PricesEditorProps) {
   const { t, i18n } = useTranslation();
@@ -214,7 +214,7 @@ function OtherLists(props: {
         <Title order={4} size="h6">
           {t('catalogAdmin.prices.otherLists')}
         </Title>
-        <Anchor component={Link} to={CAMPAIGNS_PAGE} size="sm">
+        <Anchor component={Link} to={PRICE_LISTS_PAGE} size="sm">
           {t('catalogAdmin.prices.editInCampaigns')}
         </Anchor>
       </Group>
@@ -232,7 +232,9 @@ function OtherLists(props: {
             return (
               <Table.Tr key={row.id}>
                 <Table.Td>
-                  {list?.name ?? row.priceListCode}{' '}
+                  <Anchor component={Link} to={priceListPage(row.priceListId)} size="sm">
+                    {list?.name ?? row.priceListCode}
+                  </Anchor>{' '}
                   {list?.running ? (
                     <Badge size="xs" color="green" variant="light" tt="none">
                       {t('catalogAdmin.prices.running')}

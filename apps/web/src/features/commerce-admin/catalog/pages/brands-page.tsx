@@ -1,102 +1,45 @@
 import type { CatalogBrand } from '@kontor/contracts';
-import { Button, Group, Table, Text, TextInput } from '@mantine/core';
-import { useState } from 'react';
+import { Table, Text, TextInput } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
-import { ConfirmModal } from '../../../../app/confirm-modal';
-import { DataTable } from '../../../../app/data-table';
-import { FormModal, ModalForm, useForm } from '../../../../app/form';
-import { PageHeader } from '../../../../app/page-header';
+import { ModalForm, useForm } from '../../../../app/form';
 import { problemPaths } from '../api/problem-paths';
 import { slugify } from '../api/slug';
 import { useBrands, useDeleteBrand, useSaveBrand } from '../api/taxonomy-api';
+import { CatalogListPage } from '../components/catalog-list-page';
 import { MONO_INPUT } from '../components/mono-input';
 import { useErrorText } from '../components/use-error-text';
 
-type Draft = CatalogBrand | 'new' | null;
-
+/** The brands products are sold under; the shop filters by them. */
 export function BrandsPage() {
   const { t } = useTranslation();
-  const brands = useBrands();
-  const [draft, setDraft] = useState<Draft>(null);
-  const [removing, setRemoving] = useState<CatalogBrand | null>(null);
-  const remove = useDeleteBrand();
-  const list = brands.data ?? [];
   return (
-    <>
-      <PageHeader
-        title={t('catalogAdmin.brands.title')}
-        action={{ label: t('catalogAdmin.brands.new'), testId: 'brand-new', onClick: () => setDraft('new') }}
-      />
-      <DataTable
-        testId="brand-list"
-        minWidth={480}
-        columns={[t('catalogAdmin.fields.name'), t('catalogAdmin.fields.slug')]}
-        withActions
-        loading={brands.isPending}
-        error={brands.error}
-        empty={{ when: brands.isSuccess && list.length === 0, text: t('catalogAdmin.brands.empty') }}
-      >
-        {list.map((brand) => (
-          <Table.Tr key={brand.id} data-testid="brand-row" data-slug={brand.slug}>
-            <Table.Td>
-              <Text size="sm" fw={500}>
-                {brand.name}
-              </Text>
-            </Table.Td>
-            <Table.Td>
-              <Text size="sm" ff="monospace">
-                {brand.slug}
-              </Text>
-            </Table.Td>
-            <Table.Td>
-              <Group gap={4} justify="flex-end" wrap="nowrap">
-                <Button
-                  size="xs"
-                  variant="default"
-                  onClick={() => setDraft(brand)}
-                  aria-label={t('catalogAdmin.editNamed', { name: brand.name })}
-                  data-testid="brand-edit"
-                >
-                  {t('common.edit')}
-                </Button>
-                <Button
-                  size="xs"
-                  variant="subtle"
-                  color="red"
-                  onClick={() => setRemoving(brand)}
-                  aria-label={t('catalogAdmin.deleteNamed', { name: brand.name })}
-                  data-testid="brand-delete"
-                >
-                  {t('common.delete')}
-                </Button>
-              </Group>
-            </Table.Td>
-          </Table.Tr>
-        ))}
-      </DataTable>
-      <FormModal
-        opened={draft !== null}
-        onClose={() => setDraft(null)}
-        title={draft === 'new' ? t('catalogAdmin.brands.new') : t('catalogAdmin.brands.edit')}
-        size="md"
-      >
-        {draft ? <BrandForm brand={draft === 'new' ? null : draft} onClose={() => setDraft(null)} /> : null}
-      </FormModal>
-      <ConfirmModal
-        opened={removing !== null}
-        title={t('catalogAdmin.brands.deleteTitle', { name: removing?.name ?? '' })}
-        confirmLabel={t('common.delete')}
-        onClose={() => {
-          setRemoving(null);
-          remove.reset();
-        }}
-        onConfirm={() => removing && remove.mutate(removing.id, { onSuccess: () => setRemoving(null) })}
-        loading={remove.isPending}
-        error={remove.error}
-      >
-        {t('catalogAdmin.brands.deleteText')}
-      </ConfirmModal>
-    </>
+    <CatalogListPage
+      section="brands"
+      testId="brand"
+      items={useBrands()}
+      remove={useDeleteBrand()}
+      keyOf={(brand) => brand.id}
+      nameOf={(brand) => brand.name}
+      rowData={(brand) => ({ 'data-slug': brand.slug })}
+      minWidth={480}
+      columns={[t('catalogAdmin.fields.name'), t('catalogAdmin.fields.slug')]}
+      cells={(brand) => (
+        <>
+          <Table.Td>
+            <Text size="sm" fw={500}>
+              {brand.name}
+            </Text>
+          </Table.Td>
+          <Table.Td>
+            <Text size="sm" ff="monospace">
+              {brand.slug}
+            </Text>
+          </Table.Td>
+        </>
+      )}
+      form={(brand, close) => <BrandForm brand={brand} onClose={close} />}
+      formSize="md"
+    />
   );
 }
 

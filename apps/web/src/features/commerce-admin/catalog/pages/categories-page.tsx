@@ -11,6 +11,7 @@ import { useCategories, useDeleteCategory } from '../api/taxonomy-api';
 import { pickText } from '../api/translated';
 import { type CategoryDraft, CategoryFormModal } from '../components/category-form-modal';
 import { CategoryMoveModal } from '../components/category-move-modal';
+import { useConfirmRemoval } from '../components/use-confirm-removal';
 
 /** The category tree the shop's navigation and its category pages are built from. */
 export function CategoriesPage() {
@@ -18,8 +19,7 @@ export function CategoriesPage() {
   const categories = useCategories();
   const [draft, setDraft] = useState<CategoryDraft>(null);
   const [moving, setMoving] = useState<CatalogCategory | null>(null);
-  const [removing, setRemoving] = useState<CatalogCategory | null>(null);
-  const remove = useDeleteCategory();
+  const removal = useConfirmRemoval(useDeleteCategory(), (category: CatalogCategory) => category.id);
   const rows = flattenCategoryTree(buildCategoryTree(categories.data ?? []));
   const hasChildren = new Set((categories.data ?? []).map((category) => category.parentId));
   const name = (category: CatalogCategory) => pickText(category.name, i18n.language) || category.slug;
@@ -99,7 +99,7 @@ export function CategoriesPage() {
                   variant="subtle"
                   color="red"
                   disabled={hasChildren.has(category.id)}
-                  onClick={() => setRemoving(category)}
+                  onClick={() => removal.ask(category)}
                   aria-label={t('catalogAdmin.deleteNamed', { name: name(category) })}
                   data-testid="category-delete"
                 >
@@ -113,16 +113,9 @@ export function CategoriesPage() {
       <CategoryFormModal draft={draft} onClose={() => setDraft(null)} />
       <CategoryMoveModal category={moving} onClose={() => setMoving(null)} />
       <ConfirmModal
-        opened={removing !== null}
-        title={t('catalogAdmin.categories.deleteTitle', { name: removing ? name(removing) : '' })}
+        {...removal.modal}
+        title={t('catalogAdmin.categories.deleteTitle', { name: removal.removing ? name(removal.removing) : '' })}
         confirmLabel={t('common.delete')}
-        onClose={() => {
-          setRemoving(null);
-          remove.reset();
-        }}
-        onConfirm={() => removing && remove.mutate(removing.id, { onSuccess: () => setRemoving(null) })}
-        loading={remove.isPending}
-        error={remove.error}
       >
         {t('catalogAdmin.categories.deleteText')}
       </ConfirmModal>

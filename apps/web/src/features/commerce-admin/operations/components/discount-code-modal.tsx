@@ -4,6 +4,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApiError } from '../../../../app/api-client';
 import { FormModal, ModalForm, useForm } from '../../../../app/form';
+import { useShopCurrencies } from '../api/currencies-api';
 import {
   type DiscountDraft,
   type DraftProblem,
@@ -12,8 +13,6 @@ import {
   SERVER_FIELDS,
 } from '../api/discount-draft';
 import { useCreateCode } from '../api/discounts-api';
-
-const CURRENCIES = ['SEK', 'EUR', 'NOK', 'DKK', 'USD'];
 
 export function DiscountCodeModal({ opened, onClose }: { opened: boolean; onClose: () => void }) {
   const { t } = useTranslation();
@@ -41,6 +40,7 @@ function serverErrors(error: unknown, fieldErrors: Record<string, string>, t: TF
 function DiscountCodeForm({ onClose }: { onClose: () => void }) {
   const { t } = useTranslation();
   const create = useCreateCode();
+  const currencies = useShopCurrencies();
   const form = useForm<DiscountDraft>(emptyDiscountDraft, create.error);
   const [problems, setProblems] = useState<Record<string, DraftProblem>>({});
   const fromServer = serverErrors(create.error, form.fieldErrors, t);
@@ -117,7 +117,7 @@ function DiscountCodeForm({ onClose }: { onClose: () => void }) {
           )}
           <Select
             label={t('commerceOps.reports.currency')}
-            data={CURRENCIES}
+            data={[...new Set([...currencies.sold, form.values.currency])]}
             value={form.values.currency}
             onChange={(currency) => currency && form.set('currency', currency)}
             allowDeselect={false}

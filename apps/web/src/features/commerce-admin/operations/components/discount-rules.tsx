@@ -1,61 +1,81 @@
 import type { DiscountRule } from '@kontor/contracts';
-import { Badge, Button, Table } from '@mantine/core';
+import { Button, Group, Table } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { ConfirmModal } from '../../../../app/confirm-modal';
 import { DataTable } from '../../../../app/data-table';
-import { useFormat } from '../../../../app/format';
+import { mayUse, useMe, useNodeInfo } from '../../../auth/api/session';
+import { pickText } from '../../catalog/api/translated';
 import { useDiscountRules, useSaveRule } from '../api/discounts-api';
-import { useMoney, useRate } from '../api/money';
+import { useRate } from '../api/money';
+import { useProductsById } from '../api/product-lookup-api';
 import { ruleName, ruleToBody } from '../api/rule-body';
 import { useCampaignTargets } from '../api/taxonomy-api';
+import { ActiveBadge, ActiveSwitch, useDiscountText } from './discount-parts';
+import { DiscountRuleModal } from './discount-rule-modal';
 
-/** The automatic discounts (campaigns, volume, bundles): what each takes off, when, and switching them on or off. */
-export function DiscountRules() {
+/**
+ * What a rule takes off and what it applies to, in words: "15 %" on "3 or more of Lewmar Delta anchor", "500 kr per
+ * set" on "Yamaha F40 + Yamaha propeller". Names come from the catalog where the user may read it; otherwise the
+ * kind of target says enough.
+ */
+function useRuleSummary(rules: DiscountRule[]) {
   const { t, i18n } = useTranslation();
-  const format = useFormat();
-  const money = useMoney();
   const rate = useRate();
-  const rules = useDiscountRules();
-  const save = useSaveRule();
-  const [toggling, setToggling] = useState<DiscountRule | null>(null);
-  const list = rules.data?.rules ?? [];
-  // Names of what a rule aims at, where the user may read the catalog; otherwise "A category" says enough.
+  const text = useDiscountText();
+  const { data: me } = useMe();
+  const { data: node } = useNodeInfo();
   const { categories, brands } = useCampaignTargets(true);
-  const categoryName = (id: string | undefined) => {
-    const category = categories.data?.categories.find((entry) => entry.id === id);
-    return category ? (category.name[i18n.language] ?? category.name.en ?? category.name.sv) : undefined;
+  const products = useProductsById(
+    rules.flatMap((rule) => [...(rule.productIds ?? []), ...(rule.target?.productId ? [rule.target.productId] : [])]),
+    mayUse(me, node, 'commerce.catalog'),
+  );
+  const category = (id: string) => categories.data?.categories.find((entry) => entry.id === id);
+  const targetName = (target: NonNullable<DiscountRule['target']>) => {
+    if (target.productId) {
+      const product = products.get(target.productId);
+      return product ? pickText(product.name, i18n.language) : t('commerceOps.rules.product');
+    }
+    if (target.brandId)
+      return brands.data?.brands.find((entry) => entry.id === target.brandId)?.name ?? t('commerceOps.rules.brand');
+    const found = target.categoryId ? category(target.categoryId) : undefined;
+    return found ? pickText(found.name, i18n.language) : t('commerceOps.rules.category');
   };
-  const brandName = (id: string | undefined) => brands.data?.brands.find((entry) => entry.id === id)?.name;
   const value = (rule: DiscountRule) =>
     rule.percentBp !== null
       ? rate(rule.percentBp)
-      : Object.entries(rule.amounts ?? {})
-          .map(([currency, minor]) => money(minor, currency))
-          .join(' / ');
-  const condition = (rule: DiscountRule) =>
-    rule.kind === 'volume'
-      ? [t('commerceOps.rules.minQuantity', { quantity: rule.minQuantity ?? 0 }), categoryName(rule.target?.categoryId)]
-          .filter(Boolean)
-          .join(' · ')
-      : rule.kind === 'bundle'
-        ? t('commerceOps.rules.bundleOf', { products: rule.productIds?.length ?? 0 })
-        : rule.target?.brandId
-          ? (brandName(rule.target.brandId) ?? t('commerceOps.rules.brand'))
-          : (categoryName(rule.target?.categoryId) ?? t('commerceOps.rules.category'));
-  const window = (rule: DiscountRule) =>
-    rule.startsAt || rule.endsAt
-      ? `${rule.startsAt ? format.dateTime(rule.startsAt) : '…'} – ${rule.endsAt ? format.dateTime(rule.endsAt) : '…'}`
-      : t('commerceOps.codes.always');
-  const close = () => {
-    setToggling(null);
-    save.reset();
+      : t('commerceOps.rules.perSet', { amount: text.amounts(rule.amounts) });
+  const condition = (rule: DiscountRule) => {
+    if (rule.kind === 'bundle') {
+      const ids = rule.productIds ?? [];
+      const names = ids.map((id) => products.get(id)).filter((product) => product !== undefined);
+      return names.length === ids.length && ids.length > 0
+        ? t('commerceOps.rules.together', {
+            products: names.map((product) => pickText(product.name, i18n.language)).join(' + '),
+          })
+        : t('commerceOps.rules.bundleOf', { products: ids.length });
+    }
+    const target = targetName(rule.target ?? {});
+    return rule.kind === 'volume'
+      ? t('commerceOps.rules.volumeOf', { quantity: rule.minQuantity ?? 0, target })
+      : target;
   };
+  return { value, condition };
+}
+
+/** The automatic discounts (campaigns, volume, bundles): what each takes off, when, editing and switching them. */
+export function DiscountRules() {
+  const { t, i18n } = useTranslation();
+  const text = useDiscountText();
+  const rules = useDiscountRules();
+  const save = useSaveRule();
+  const [editing, setEditing] = useState<DiscountRule | null>(null);
+  const list = rules.data?.rules ?? [];
+  const summary = useRuleSummary(list);
   return (
     <>
       <DataTable
         testId="rules-table"
-        minWidth={760}
+        minWidth={860}
         withActions
         columns={[
           t('commerceOps.rules.name'),
@@ -73,50 +93,52 @@ export function DiscountRules() {
           testId: 'rules-empty',
         }}
       >
-        {list.map((rule) => (
-          <Table.Tr key={rule.id} data-testid="rule-row" data-kind={rule.kind} data-active={rule.active}>
-            <Table.Td>{ruleName(rule, i18n.language)}</Table.Td>
-            <Table.Td>{t(`commerceOps.rules.kinds.${rule.kind}`)}</Table.Td>
-            <Table.Td>{value(rule)}</Table.Td>
-            <Table.Td>{condition(rule)}</Table.Td>
-            <Table.Td>{window(rule)}</Table.Td>
-            <Table.Td style={{ whiteSpace: 'nowrap' }}>
-              <Badge color={rule.active ? 'green' : 'gray'} variant="light" miw="max-content">
-                {rule.active ? t('commerceOps.codes.active') : t('commerceOps.codes.inactive')}
-              </Badge>
-            </Table.Td>
-            <Table.Td>
-              <Button
-                size="xs"
-                variant="default"
-                onClick={() => setToggling(rule)}
-                data-testid={rule.active ? 'rule-deactivate' : 'rule-activate'}
-                aria-label={t(rule.active ? 'commerceOps.codes.deactivateCode' : 'commerceOps.codes.activateCode', {
-                  code: ruleName(rule, i18n.language),
-                })}
-              >
-                {rule.active ? t('commerceOps.codes.deactivate') : t('commerceOps.codes.activate')}
-              </Button>
-            </Table.Td>
-          </Table.Tr>
-        ))}
-      </DataTable>
-      <ConfirmModal
-        opened={toggling !== null}
-        title={t(toggling?.active ? 'commerceOps.codes.deactivateCode' : 'commerceOps.codes.activateCode', {
-          code: toggling ? ruleName(toggling, i18n.language) : '',
+        {list.map((rule) => {
+          const name = ruleName(rule, i18n.language);
+          return (
+            <Table.Tr
+              key={rule.id}
+              data-testid="rule-row"
+              data-kind={rule.kind}
+              data-active={rule.active}
+              data-name={name}
+            >
+              <Table.Td>{name}</Table.Td>
+              <Table.Td>{t(`commerceOps.rules.kinds.${rule.kind}`)}</Table.Td>
+              <Table.Td data-testid="rule-value">{summary.value(rule)}</Table.Td>
+              <Table.Td data-testid="rule-condition">{summary.condition(rule)}</Table.Td>
+              <Table.Td>{text.window(rule.startsAt, rule.endsAt)}</Table.Td>
+              <Table.Td style={{ whiteSpace: 'nowrap' }}>
+                <ActiveBadge active={rule.active} />
+              </Table.Td>
+              <Table.Td>
+                <Group justify="flex-end" gap="xs" wrap="nowrap">
+                  <Button
+                    size="xs"
+                    variant="default"
+                    onClick={() => setEditing(rule)}
+                    data-testid="rule-edit"
+                    aria-label={t('commerceOps.rules.editTitle', { name })}
+                  >
+                    {t('common.edit')}
+                  </Button>
+                  <ActiveSwitch
+                    name={name}
+                    active={rule.active}
+                    testIdPrefix="rule"
+                    explain={{
+                      activate: t('commerceOps.rules.activateText'),
+                      deactivate: t('commerceOps.rules.deactivateText'),
+                    }}
+                    save={(active) => save.mutateAsync({ id: rule.id, body: ruleToBody(rule, active) })}
+                  />
+                </Group>
+              </Table.Td>
+            </Table.Tr>
+          );
         })}
-        confirmLabel={toggling?.active ? t('commerceOps.codes.deactivate') : t('commerceOps.codes.activate')}
-        onConfirm={() =>
-          toggling &&
-          save.mutate({ id: toggling.id, body: ruleToBody(toggling, !toggling.active) }, { onSuccess: close })
-        }
-        onClose={close}
-        loading={save.isPending}
-        error={save.error}
-      >
-        {toggling?.active ? t('commerceOps.rules.deactivateText') : t('commerceOps.rules.activateText')}
-      </ConfirmModal>
+      </DataTable>
+      <DiscountRuleModal opened={editing !== null} rule={editing} onClose={() => setEditing(null)} />
     </>
   );
 }

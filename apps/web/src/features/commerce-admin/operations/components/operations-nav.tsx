@@ -5,6 +5,7 @@ import { mayUse, useMe, useNodeInfo } from '../../../auth/api/session';
 
 const SECTIONS = [
   { to: 'orders', label: 'commerceOps.nav.orders', permission: 'commerce.orders' },
+  { to: 'shipping', label: 'commerceOps.nav.shipping', permission: 'commerce.orders' },
   { to: 'reports', label: 'commerceOps.nav.reports', permission: 'commerce.reports' },
   { to: 'campaigns', label: 'commerceOps.nav.campaigns', permission: 'commerce.marketing' },
 ] as const;

@@ -4,15 +4,13 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useFieldErrors } from '../../../../app/form';
 import { PageHeader } from '../../../../app/page-header';
+import { useShopCurrencies } from '../api/currencies-api';
 import { defaultPeriod, type ReportPeriod } from '../api/report-period';
 import { useSalesReport } from '../api/reports-api';
 import { OperationsNav } from '../components/operations-nav';
 import { SalesReportCard } from '../components/sales-report';
 import { TopProductsTable } from '../components/top-products';
 import { ZeroResultsTable } from '../components/zero-results';
-
-/** The currencies offered to pick; any the report itself names are added. */
-const CURRENCIES = ['SEK', 'EUR', 'NOK', 'DKK', 'USD'];
 
 /** Sales per day, top products and searches that found nothing, for one period (the shop's days) and currency. */
 export function ReportsPage() {
@@ -23,7 +21,11 @@ export function ReportsPage() {
   const sales = useSalesReport(shown);
   const { fieldErrors } = useFieldErrors(sales.error);
   const reversed = period.from && period.to && period.from > period.to;
-  const currencies = [...new Set([...CURRENCIES, ...(sales.data?.totals.map((row) => row.currency) ?? [])])];
+  const shop = useShopCurrencies();
+  // The shop's currencies, active or not (older orders may be in one no longer sold), and any the report names.
+  const currencies = [
+    ...new Set([...shop.all, period.currency, ...(sales.data?.totals.map((row) => row.currency) ?? [])]),
+  ];
   const change = (next: ReportPeriod) => {
     setPeriod(next);
     if (next.from && next.to && next.from <= next.to) setShown(next);

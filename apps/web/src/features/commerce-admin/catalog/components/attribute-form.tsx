@@ -14,7 +14,7 @@ import {
 } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { FormModal, ModalForm } from '../../../../app/form';
+import { ModalForm } from '../../../../app/form';
 import { problemPaths } from '../api/problem-paths';
 import { shopLocales } from '../api/shop-locales';
 import { useSaveAttribute } from '../api/taxonomy-api';
@@ -22,24 +22,10 @@ import { compactText } from '../api/translated';
 import { MONO_INPUT } from './mono-input';
 import { useErrorText } from './use-error-text';
 
-export type AttributeDraft = CatalogAttribute | 'new' | null;
-
-export function AttributeFormModal({ draft, onClose }: { draft: AttributeDraft; onClose: () => void }) {
-  const { t } = useTranslation();
-  return (
-    <FormModal
-      opened={draft !== null}
-      onClose={onClose}
-      title={draft === 'new' ? t('catalogAdmin.attributes.new') : t('catalogAdmin.attributes.edit')}
-    >
-      {draft ? <AttributeForm attribute={draft === 'new' ? null : draft} onClose={onClose} /> : null}
-    </FormModal>
-  );
-}
-
 type Option = { value: string; label: Record<string, string> };
 
-function AttributeForm({ attribute, onClose }: { attribute: CatalogAttribute | null; onClose: () => void }) {
+/** A new attribute's form (null) or one to change; the page shows it in a dialog. */
+export function AttributeForm({ attribute, onClose }: { attribute: CatalogAttribute | null; onClose: () => void }) {
   const { t } = useTranslation();
   const save = useSaveAttribute();
   const [key, setKey] = useState(attribute?.key ?? '');

@@ -43,10 +43,6 @@ export default defineConfig({
     expect: { poll: { timeout: 15_000 } },
     // PGlite takes ~400 MB per instance; two files at a time fit any machine this runs on.
     maxWorkers: 2,
-    // A worker runs file after file in one process: each test file loading the whole server (Fastify, Kysely,
-    // PGlite, every module) afresh cost more CPU than most of its tests. Files share no state beyond module
-    // caches: every test starts its own nodes and stores and closes them in its hooks.
-    isolate: false,
     sequence: { sequencer: LongestFirst },
   },
 });

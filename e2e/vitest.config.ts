@@ -9,8 +9,5 @@ export default defineConfig({
     expect: { poll: { timeout: 15_000 } },
     // One browser and one node at a time: a 2-core machine runs them at a humane pace.
     fileParallelism: false,
-    // One process for all files: each journey starts its own browser and nodes and stops them in its hooks, so
-    // loading the test helpers (and, for migrated data directories, the server's module list) once is enough.
-    isolate: false,
   },
 });

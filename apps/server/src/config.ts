@@ -176,6 +176,18 @@ export const configSchema = z
     commerceIdempotencyHours: z.coerce.number().int().min(1).max(720).default(24),
     /** Rate limit of the shop's public writes (cart, checkout) per client address and minute. */
     commerceRateLimitPerMinute: z.coerce.number().int().min(1).default(120),
+    // The legacy CRM the Clients and Orders services migrate from, record by record (docs/legacy.md).
+    /** Base URL of the legacy CRM's REST API; without it the CRM answers from Kontor's own services only. */
+    legacyCrmUrl: optionalUrl(/^https?$/, 'https://crm.example.org/api'),
+    /** Sent to the legacy CRM as a bearer token. */
+    legacyCrmToken: z.string().min(1).optional(),
+    /** How long a call to the legacy CRM may take; past it, lists and searches answer partially from the cache. */
+    legacyCrmTimeoutMs: z.coerce.number().int().min(10).max(60_000).default(800),
+    /** How long legacy records and pages stay cached (in Redis when `redisUrl` is set, else in the process). */
+    legacyCacheTtlSeconds: z.coerce.number().int().min(1).max(86_400).default(300),
+    /** The background backfill's pace, legacy records per second, and how many it takes per request. */
+    legacyBackfillRatePerSecond: z.coerce.number().int().min(1).max(100_000).default(500),
+    legacyBackfillBatchSize: z.coerce.number().int().min(1).max(1000).default(200),
     // Sign-in with an OpenID Connect provider such as Keycloak (docs/sso.md).
     /** The provider's issuer, e.g. https://keycloak.example.org/realms/kontor; SSO is on when it is set. */
     oidcIssuer: optionalUrl(/^https?$/, 'https://keycloak.example.org/realms/kontor'),
@@ -224,6 +236,7 @@ const secretSettings = new Set<string>([
   'deskTelegramWebhookSecret',
   'deskSmsSecret',
   'deskProblemWebhookSecret',
+  'legacyCrmToken',
 ]);
 
 export class ConfigError extends Error {

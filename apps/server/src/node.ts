@@ -7,6 +7,7 @@ import type { KontorConfig } from './config.js';
 import { createDeskModule } from './desk/index.js';
 import { createDirectoryModule } from './directory/index.js';
 import { createIdentityModule, ensureFirstAdmin } from './identity/index.js';
+import { createLegacyModule } from './legacy/index.js';
 import { AuditLog, auditModule } from './platform/audit/index.js';
 import { lockDataDir } from './platform/db/data-dir-lock.js';
 import { openDatabase, type StoreLocation } from './platform/db/database.js';
@@ -69,6 +70,7 @@ function nodeModules(extra: KontorModule[] = []) {
   const visitors = createVisitorsModule(() => sync.service());
   const desk = createDeskModule(() => sync.service());
   const commerce = createCommerceModule(() => sync.service());
+  const legacy = createLegacyModule(() => sync.service());
   const others: KontorModule[] = [
     nodeModule,
     auditModule,
@@ -78,6 +80,7 @@ function nodeModules(extra: KontorModule[] = []) {
     visitors,
     desk,
     commerce,
+    legacy,
     ...extra,
   ];
   const sync = createSyncModule(() => others.flatMap((module) => module.replicated ?? []));

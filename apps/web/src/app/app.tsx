@@ -113,6 +113,7 @@ const CommerceAdminRoutes = lazy(() =>
   import('../features/commerce-admin/commerce-admin-routes').then((m) => ({ default: m.CommerceAdminRoutes })),
 );
 const COMMERCE_STAFF = ['commerce.catalog', 'commerce.orders', 'commerce.marketing', 'commerce.reports'];
+const CrmRoutes = lazy(() => import('../features/crm/crm-routes').then((m) => ({ default: m.CrmRoutes })));
 
 export function App() {
   return (
@@ -434,6 +435,16 @@ export function App() {
                   <RequirePermission permission={COMMERCE_STAFF}>
                     <Suspense fallback={<PageLoader />}>
                       <CommerceAdminRoutes />
+                    </Suspense>
+                  </RequirePermission>
+                }
+              />
+              <Route
+                path="crm/*"
+                element={
+                  <RequirePermission permission="crm.read">
+                    <Suspense fallback={<PageLoader />}>
+                      <CrmRoutes />
                     </Suspense>
                   </RequirePermission>
                 }

@@ -153,6 +153,13 @@ export const navigationItems: NavigationItem[] = [
     testId: 'nav-commerce-orders',
   },
   {
+    to: '/commerce/shipping',
+    label: 'commerce.nav.shipping',
+    description: 'commerce.homeLinks.shipping',
+    permission: 'commerce.orders',
+    testId: 'nav-commerce-shipping',
+  },
+  {
     to: '/commerce/campaigns',
     label: 'commerce.nav.campaigns',
     description: 'commerce.homeLinks.campaigns',
@@ -165,6 +172,27 @@ export const navigationItems: NavigationItem[] = [
     description: 'commerce.homeLinks.reports',
     permission: 'commerce.reports',
     testId: 'nav-commerce-reports',
+  },
+  {
+    to: '/crm/clients',
+    label: 'crm.nav.clients',
+    description: 'crm.homeLinks.clients',
+    permission: 'crm.read',
+    testId: 'nav-crm-clients',
+  },
+  {
+    to: '/crm/orders',
+    label: 'crm.nav.orders',
+    description: 'crm.homeLinks.orders',
+    permission: 'crm.read',
+    testId: 'nav-crm-orders',
+  },
+  {
+    to: '/crm/migration',
+    label: 'crm.nav.migration',
+    description: 'crm.homeLinks.migration',
+    permission: 'crm.read',
+    testId: 'nav-crm-migration',
   },
   {
     to: '/admin/users',

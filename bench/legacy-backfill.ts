@@ -196,21 +196,29 @@ export async function runLegacyBackfillBench(settings = readSettings(), log = co
 
 export function formatLegacyBackfillResult(result: Awaited<ReturnType<typeof runLegacyBackfillBench>>): string {
   const { settings, figures } = result;
-  const floor = figures[1] as Figure;
+  const [walk, insert, backfilled] = figures as [Figure, Figure, Figure];
+  // The stand-in runs in this process (its PGlite on the same thread): walking and inserting cannot truly overlap
+  // here, so the floor of the backfill is the two one after the other.
+  const serial: Figure = {
+    name: 'walk + INSERT one after the other (derived)',
+    records: insert.records,
+    seconds: walk.seconds + insert.seconds,
+  };
   const rows = [
-    ['', 'records', 'seconds', 'records/s', 'vs INSERT'],
-    ...figures.map((figure) => [
+    ['', 'records', 'seconds', 'records/s', 'vs INSERT', 'vs walk+INSERT'],
+    ...[walk, insert, serial, backfilled].map((figure) => [
       figure.name,
       String(figure.records),
       fixed(figure.seconds, 1),
       fixed(perSecond(figure)),
-      fixed(perSecond(figure) / perSecond(floor), 2),
+      fixed(perSecond(figure) / perSecond(insert), 2),
+      fixed(perSecond(figure) / perSecond(serial), 2),
     ]),
   ];
   const store = settings.store === 'postgres' ? `PostgreSQL (${redact(settings.pgUrl)})` : 'PGlite in memory';
   return [
     `Legacy backfill of ${settings.clients.toLocaleString('en')} clients, hub on ${store}, batches of ` +
-      `${settings.batch}, rate limit 100000/s`,
+      `${settings.batch}, rate limit 100000/s; the legacy stand-in in the same process`,
     table(rows),
   ].join('\n');
 }

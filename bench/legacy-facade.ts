@@ -106,6 +106,8 @@ export async function runLegacyFacadeBench(settings = readSettings(), log = cons
         adminPassword: ADMIN_PASSWORD,
         logLevel: 'silent',
         demo: false,
+        // A node of a benchmark has no peers to find on the network.
+        syncDiscovery: false,
         databaseUrl: settings.databaseUrl,
         redisUrl: settings.redisUrl,
         legacyCrmUrl: crm.url,

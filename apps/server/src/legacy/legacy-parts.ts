@@ -15,12 +15,13 @@ export function createLegacyParts(platform: Platform, isHub: () => boolean) {
   const { config } = platform;
   const clients = new ClientsService(platform);
   const orders = new OrdersService(platform);
-  const cache = createLegacyCache(config);
+  const cache = createLegacyCache(config, platform.logger);
   const metrics = new FacadeMetrics(platform.metrics.registry, cache.backend);
   const legacy = config.legacyCrmUrl
     ? new LegacyCrmClient(
         { baseUrl: config.legacyCrmUrl, token: config.legacyCrmToken, timeoutMs: config.legacyCrmTimeoutMs },
         metrics,
+        platform.logger,
       )
     : undefined;
   const switches = new LegacySwitches(platform);

@@ -181,13 +181,15 @@ export class CrmFacade {
   }
 
   async order(ctx: RequestContext, ref: string): Promise<CrmOrder> {
+    return this.#named(ctx, await this.#orderOf(ctx, ref));
+  }
+
+  async #orderOf(ctx: RequestContext, ref: string): Promise<CrmOrder> {
     const ours = await this.deps.orders.get(ctx, ref);
-    const record = ours ? undefined : await this.#legacyRecord('orders', ref, `Order ${ref}`);
-    if (!ours && !record) throw notFound(`Order ${ref}`);
-    const [order] = await this.#withClientNames(ctx, [
-      ours ? toCrmOrder(ours, null) : legacyToCrmOrder(record as LegacyRecords['orders'], null),
-    ]);
-    return order as CrmOrder;
+    if (ours) return toCrmOrder(ours, null);
+    const record = await this.#legacyRecord('orders', ref, `Order ${ref}`);
+    if (!record) throw notFound(`Order ${ref}`);
+    return legacyToCrmOrder(record, null);
   }
 
   /** An order of our own, for a client of either source. */
@@ -198,8 +200,7 @@ export class CrmFacade {
 
   async editOrder(ctx: RequestContext, ref: string, patch: CrmOrderPatch): Promise<CrmOrder> {
     const order = await this.#edit('orders', this.deps.orders, ctx, ref, patch, `Order ${ref}`);
-    const [named] = await this.#withClientNames(ctx, [toCrmOrder(order, null)]);
-    return named as CrmOrder;
+    return this.#named(ctx, toCrmOrder(order, null));
   }
 
   /**
@@ -259,6 +260,11 @@ export class CrmFacade {
         { path: 'body.clientRef', message: 'is not a known client' },
       ]);
     return client.name;
+  }
+
+  async #named(ctx: RequestContext, order: CrmOrder): Promise<CrmOrder> {
+    const [named] = await this.#withClientNames(ctx, [order]);
+    return named ?? order;
   }
 
   /** Orders with their clients' names, looked up once per page: ours first, then the legacy CRM through the cache. */

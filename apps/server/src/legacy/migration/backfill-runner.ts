@@ -32,11 +32,16 @@ interface Ahead<R extends LegacyRecordBase> {
   page: Promise<WalkPage<R>>;
 }
 
-/** A walk under way: its pace, its stop, and the page asked for ahead. */
+/** A walk under way: its pace, its stop, the page asked for ahead, and where its last commit left it. */
 interface Walk<R extends LegacyRecordBase> {
   bucket: TokenBucket;
   signal: AbortSignal;
   ahead: Ahead<R> | undefined;
+  /**
+   * Known after a commit of this walk (the next commit checks it still holds under the row lock); undefined: read
+   * the row first.
+   */
+  position: string | null | undefined;
 }
 
 /** One entity's backfill as this instance drives it: started, woken and stopped by the migration service. */
@@ -68,9 +73,7 @@ const malformed = (record: { id: string; error: string }) => ({
 });
 
 const legacyMessage = (error: unknown) =>
-  error instanceof LegacyUnavailable
-    ? `The legacy CRM did not answer: ${error.message}`
-    : 'Kontor could not save a batch (see the log); it tries again';
+  error instanceof LegacyUnavailable ? error.message : 'Kontor could not save a batch (see the log); it tries again';
 
 /**
  * Walks the legacy CRM by id in batches and moves each batch into our service: the records and the position after
@@ -114,7 +117,8 @@ export class BackfillRunner<R extends LegacyRecordBase, S extends OurCopyBase> i
   }
 
   async #run(signal: AbortSignal): Promise<void> {
-    const walk: Walk<R> = { bucket: new TokenBucket(this.deps.settings.ratePerSecond), signal, ahead: undefined };
+    const bucket = new TokenBucket(this.deps.settings.ratePerSecond);
+    const walk: Walk<R> = { bucket, signal, ahead: undefined, position: undefined };
     let attempt = 0;
     while (!signal.aborted && this.deps.isHub()) {
       try {
@@ -122,6 +126,7 @@ export class BackfillRunner<R extends LegacyRecordBase, S extends OurCopyBase> i
         attempt = 0;
       } catch (error) {
         walk.ahead = undefined;
+        walk.position = undefined;
         if (signal.aborted) return;
         attempt += 1;
         await this.#noteError(error);
@@ -145,20 +150,27 @@ export class BackfillRunner<R extends LegacyRecordBase, S extends OurCopyBase> i
 
   /** One batch; false when the walk ends here (finished, paused, taken over, or stopping). */
   async #step(walk: Walk<R>): Promise<boolean> {
-    const row = await repo.backfill(migrationDb(this.deps.platform.db), this.#entity);
-    if (!this.#mayWalk(row)) return false;
-    const current = walk.ahead?.from === row.position ? walk.ahead : this.#fetch(walk, row.position);
+    let position = walk.position;
+    walk.position = undefined;
+    if (position === undefined) {
+      const row = await repo.backfill(migrationDb(this.deps.platform.db), this.#entity);
+      if (!this.#mayWalk(row)) return false;
+      position = row.position;
+    }
+    const current = walk.ahead?.from === position ? walk.ahead : this.#fetch(walk, position);
     walk.ahead = undefined;
     const page = await current.page;
     // The legacy CRM answers the next page while this one commits: walking and writing overlap.
     if (page.hasMore && page.last !== null) walk.ahead = this.#fetch(walk, page.last);
-    let position = row.position;
     if (page.last !== null && page.last !== position) {
       const next = await this.#commit(position, page);
       if (next === undefined) return false;
       position = next;
     }
-    if (page.hasMore) return true;
+    if (page.hasMore) {
+      walk.position = position;
+      return true;
+    }
     await this.#finish(position);
     return false;
   }

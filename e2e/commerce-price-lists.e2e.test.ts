@@ -9,6 +9,7 @@ import {
   startJourneyNode,
   watchPage,
 } from './support/browser.js';
+import { apiSession, signInAs } from './support/visitors.js';
 
 const JOURNEY = 'commerce-price-lists';
 /** A demo anchor that no demo campaign lowers: 1 170 kr at retail. */
@@ -16,9 +17,11 @@ const SLUG = 'lewmar-delta-ankare';
 const SKU = 'LEW-DELTA-4';
 const OTHER_SKU = 'LEW-DELTA-6';
 const CAMPAIGN = 'Ankarveckan';
+const MARKETER = { username: 'lina.hav', password: 'kampanj-2026-hav' };
 
 /**
- * A marketer starts a campaign from now, finds a demo anchor by its SKU and gives it a reduced price, corrects the
+ * The catalog's keeper edits brands and attributes. A marketer (commerce.marketing only) reaches the price lists from
+ * the campaigns page and sees no other catalog section, starts a campaign from now, finds a demo anchor by its SKU and gives it a reduced price, corrects the
  * price, tries and removes a second one; the shop's product page then shows the reduced price with the regular one
  * and the lowest price of the last 30 days (Swedish price information law).
  */
@@ -27,6 +30,8 @@ describe.skipIf(!chromiumAvailable)('commerce price lists journey', () => {
   let browser: Browser;
   let page: Page;
   let problems: string[];
+  let marketerPage: Page;
+  let marketerProblems: string[];
 
   beforeAll(async () => {
     node = await startJourneyNode();
@@ -35,6 +40,17 @@ describe.skipIf(!chromiumAvailable)('commerce price lists journey', () => {
     problems = watchPage(page);
     await signIn(page, node.url, node.adminPassword);
     await page.getByTestId('language-select').selectOption('en');
+    const admin = await apiSession(node.url, 'admin', node.adminPassword);
+    const role = await admin.request<{ id: string }>('/api/admin/roles', {
+      method: 'POST',
+      body: { name: 'Shop marketing', permissions: ['commerce.marketing'] },
+    });
+    await admin.request('/api/admin/users', {
+      method: 'POST',
+      body: { ...MARKETER, displayName: 'Lina Hav', roleIds: [role.id] },
+    });
+    marketerPage = await browser.newPage({ viewport: { width: 1280, height: 1000 }, locale: 'sv-SE' });
+    marketerProblems = watchPage(marketerPage);
     // A demo node seeds the whole shop before it answers: minutes on a busy 2-core machine.
   }, 300_000);
   afterAll(async () => {
@@ -58,6 +74,21 @@ describe.skipIf(!chromiumAvailable)('commerce price lists journey', () => {
     expect(await page.getByRole('dialog').textContent()).toMatch(/Delete the attribute .+\?/);
     await screenshot(page, JOURNEY, 'attribute-delete');
     await page.getByRole('dialog').getByRole('button', { name: 'Cancel' }).click();
+  });
+
+  it('takes a marketer from the campaigns page to the price lists, the only catalog section they see', async () => {
+    page = marketerPage;
+    await signInAs(page, node.url, MARKETER.username, MARKETER.password);
+    await page.getByTestId('language-select').selectOption('en');
+    expect(await page.getByTestId('nav-commerce-catalog').count()).toBe(0);
+    await page.getByTestId('nav-commerce-campaigns').click();
+    await page.getByTestId('campaigns-price-lists').click();
+    await expect.poll(() => new URL(page.url()).pathname).toBe('/commerce/catalog/price-lists');
+    await page.getByTestId('catalog-nav-price-lists').waitFor();
+    expect(await page.getByTestId('catalog-nav-products').count()).toBe(0);
+    await page.goto(`${node.url}/commerce/catalog/products`);
+    await page.getByText('commerce.catalog').first().waitFor();
+    await page.goBack();
   });
 
   it('lists retail and the running demo campaign', async () => {
@@ -151,7 +182,8 @@ describe.skipIf(!chromiumAvailable)('commerce price lists journey', () => {
     expect(await lowest.textContent()).toMatch(/Lowest price in the last 30 days: .*1[\s\u00a0\u202f,]?170/);
     await screenshot(shop, JOURNEY, 'shop-product');
     await shop.close();
-    // The refused campaign and the unreadable amount were the point of their steps; the first answered 422.
-    expect(problems.filter((problem) => !problem.includes('status of 422'))).toEqual([]);
+    // The refused campaign and the unreadable amount were the point of their steps (422), as was the marketer's try
+    // at the product list (403).
+    expect([...problems, ...marketerProblems].filter((problem) => !/status of (403|422)/.test(problem))).toEqual([]);
   });
 });

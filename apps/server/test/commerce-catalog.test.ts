@@ -111,6 +111,12 @@ describeEachStore('commerce catalog: admin API, slugs, shop reads, demo', (store
     expect((await c.as(null, 'GET', '/api/commerce/products')).statusCode).toBe(401);
     expect((await c.as(c.customer, 'GET', '/api/commerce/products')).statusCode).toBe(403);
     expect((await c.as(c.marketer, 'POST', '/api/commerce/brands', { slug: 'x', name: 'X' })).statusCode).toBe(403);
+    // Marketing reads products to pick the variants a campaign prices, and changes none of them.
+    const [product] = (await c.ok(c.marketer, 'GET', '/api/commerce/products')).products;
+    expect((await c.as(c.marketer, 'GET', `/api/commerce/products/${product.id}`)).statusCode).toBe(200);
+    expect(
+      (await c.as(c.marketer, 'PATCH', `/api/commerce/products/${product.id}`, { status: 'draft' })).statusCode,
+    ).toBe(403);
     expect((await c.as(c.keeper, 'POST', '/api/commerce/price-lists', { code: 'x', name: 'X' })).statusCode).toBe(403);
   });
 

@@ -80,7 +80,18 @@ describeEachStore('commerce checkout: shipping from rate tables', (store) => {
     expect(bad.json().errors[0].path).toBe('querystring.country');
   });
 
+  it('offers the address forms the countries of zones with an active method', async () => {
+    const answer = await expectStatus(shop.shopper().send('GET', '/api/shop/shipping-countries'), 200);
+    expect(answer.headers['cache-control']).toBe('public, max-age=300');
+    const { countries } = answer.json() as { countries: string[] };
+    expect(countries).toEqual(expect.arrayContaining(['SE', 'FI', 'NO', 'DE']));
+    expect(countries).not.toContain('US');
+    expect(countries).toEqual([...countries].sort());
+  });
+
   it('lets those handling orders edit zones, methods and rates, audited, and no one else', async () => {
+    const delivered = async () =>
+      ((await shop.shopper().send('GET', '/api/shop/shipping-countries')).json() as { countries: string[] }).countries;
     const nobody = await shop.node.userWith([]);
     const marketer = await shop.node.userWith(['commerce.marketing']);
     const handler = await shop.node.userWith(['commerce.orders']);
@@ -105,6 +116,8 @@ describeEachStore('commerce checkout: shipping from rate tables', (store) => {
     ).json() as ShippingTables;
     const zone = created.zones.find((z) => z.code === 'north-america');
     expect(zone?.countries).toEqual(['CA', 'US']);
+    // A zone without a method delivers nowhere yet.
+    expect(await delivered()).not.toContain('US');
     const clash = await as('PUT', `/api/commerce/shipping/zones/${zone?.id}`, {
       code: 'north-america',
       name: { sv: 'Nordamerika', en: 'North America' },
@@ -128,6 +141,7 @@ describeEachStore('commerce checkout: shipping from rate tables', (store) => {
       )
     ).json() as ShippingTables;
     const method = withMethod.zones.find((z) => z.code === 'north-america')?.methods[0];
+    expect(await delivered()).toEqual(expect.arrayContaining(['CA', 'US']));
     const noRates = (await shop.shopper().send('GET', '/api/shop/shipping-options?country=US')).json();
     expect(noRates).toMatchObject({ zone: 'north-america', options: [] });
     const badRates = await as('PUT', `/api/commerce/shipping/methods/${method?.id}/rates`, {
@@ -158,6 +172,7 @@ describeEachStore('commerce checkout: shipping from rate tables', (store) => {
 
     await expectStatus(as('DELETE', `/api/commerce/shipping/zones/${zone?.id}`), 204);
     expect((await as('DELETE', `/api/commerce/shipping/zones/${zone?.id}`)).statusCode).toBe(404);
+    expect(await delivered()).not.toContain('US');
     const audit = await sql<{ action: string; actor_name: string }>`
       select action, actor_name from audit.entries where entity = 'commerce.shipping' order by id`.execute(
       shop.node.platform.db,

@@ -148,6 +148,10 @@ export const shippingOptions = z.object({
   options: z.array(shippingOption),
 });
 
+/** The countries the shop delivers to (zones with an active method), for the address forms. */
+export const shippingCountries = z.object({ countries: z.array(z.string()) });
+export type ShippingCountries = z.infer<typeof shippingCountries>;
+
 // ---- Checkout (public) ----
 
 const line = (max: number) => z.string().trim().min(1).max(max);

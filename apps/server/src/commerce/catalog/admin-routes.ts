@@ -40,6 +40,8 @@ export const tags = ['commerce'];
 export const catalogAccess = { access: { permission: CATALOG } } as const;
 /** Price lists are read and edited by both: retail prices by the catalog's keepers, campaigns by marketing. */
 const pricesAccess = { access: { permission: [CATALOG, MARKETING] as string[] } };
+/** Reading products: their keepers, and marketing, who pick the variants a campaign prices. */
+export const productReaders = { access: { permission: [CATALOG, MARKETING] as string[] } };
 const marketing = { access: { permission: MARKETING } } as const;
 /** The lists other back-office pages pick from: a campaign targets a category or brand; reports pick a currency. */
 const pickLists = { access: { permission: [CATALOG, MARKETING] as string[] } };

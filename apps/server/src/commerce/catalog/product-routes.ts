@@ -16,7 +16,7 @@ import {
 } from '@kontor/contracts';
 import type { FastifyPluginAsyncZod, ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { catalogAccess, tags } from './admin-routes.js';
+import { catalogAccess, productReaders, tags } from './admin-routes.js';
 import { MAX_MEDIA_BYTES, MEDIA_TYPES, type MediaService } from './media-service.js';
 import type { ProductService } from './product-service.js';
 
@@ -28,7 +28,7 @@ export const productRoutes: FastifyPluginAsyncZod<{ products: ProductService; me
   app.get(
     '/api/commerce/products',
     {
-      config: catalogAccess,
+      config: productReaders,
       schema: {
         tags,
         summary: 'Products, latest change first, keyset-paged (cursor), filtered by text in slug, names or SKUs',
@@ -54,7 +54,7 @@ export const productRoutes: FastifyPluginAsyncZod<{ products: ProductService; me
   app.get(
     '/api/commerce/products/:id',
     {
-      config: catalogAccess,
+      config: productReaders,
       schema: {
         tags,
         summary: 'A product with its variants, stock, fitment and pictures',

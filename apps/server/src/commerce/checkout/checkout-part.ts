@@ -52,7 +52,7 @@ export function createCheckoutPart(platform: Platform, catalog: CatalogPart, ord
     cartCount: (request: FastifyRequest) => carts.itemCount(cartOwner(request)),
     async register(app: FastifyInstance) {
       await app.register(cartRoutes, { carts, ...options });
-      await app.register(checkoutRoutes, { checkout, ...options });
+      await app.register(checkoutRoutes, { checkout, shipping, ...options });
       await app.register(shippingAdminRoutes, { shipping });
       await app.register(discountAdminRoutes, { discounts });
     },

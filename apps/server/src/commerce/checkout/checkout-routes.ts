@@ -1,12 +1,20 @@
-import { checkoutInput, checkoutResult, shippingOptions, shippingOptionsQuery } from '@kontor/contracts';
+import {
+  checkoutInput,
+  checkoutResult,
+  shippingCountries,
+  shippingOptions,
+  shippingOptionsQuery,
+} from '@kontor/contracts';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { applyCookie, cartOwner, shopTags } from './cart-routes.js';
 import type { CheckoutService } from './checkout-service.js';
 import { refusePriceFields } from './price-fields.js';
+import type { ShippingService } from './shipping-service.js';
 
 export interface CheckoutRouteOptions {
   checkout: CheckoutService;
+  shipping: ShippingService;
   perMinute: number;
   secureCookies: boolean;
 }
@@ -24,8 +32,26 @@ const checkoutHeaders = z.object({
 /** Shipping options and checkout itself, public like the cart (guest checkout). */
 export const checkoutRoutes: FastifyPluginAsyncZod<CheckoutRouteOptions> = async (
   app,
-  { checkout, perMinute, secureCookies },
+  { checkout, shipping, perMinute, secureCookies },
 ) => {
+  app.get(
+    '/api/shop/shipping-countries',
+    {
+      config: {
+        access: { public: 'the address forms of guest checkout offer the countries the shop delivers to' },
+        rateLimit: { max: perMinute * 10, timeWindow: '1 minute' },
+      },
+      schema: {
+        tags: shopTags,
+        summary: 'The countries the shop delivers to: those of shipping zones with an active method',
+        response: { 200: shippingCountries },
+      },
+    },
+    async (request, reply) => {
+      reply.header('cache-control', 'public, max-age=300');
+      return { countries: await shipping.countries(request.ctx) };
+    },
+  );
   app.get(
     '/api/shop/shipping-options',
     {

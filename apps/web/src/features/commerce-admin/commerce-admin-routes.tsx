@@ -20,7 +20,8 @@ export function CommerceAdminRoutes() {
   return (
     <Routes>
       <Route index element={<Navigate to="catalog" replace />} />
-      <Route path="catalog/*" element={area('commerce.catalog', <CatalogAdminRoutes />)} />
+      {/* Marketing reaches the catalog's price lists (campaigns); the other sections check commerce.catalog. */}
+      <Route path="catalog/*" element={area(['commerce.catalog', 'commerce.marketing'], <CatalogAdminRoutes />)} />
       <Route
         path="*"
         element={area(['commerce.orders', 'commerce.marketing', 'commerce.reports'], <OperationsRoutes />)}

@@ -56,6 +56,13 @@ export function mayUse(
   return hasPermission(me, permission) || (permission === 'directory.read' && Boolean(node?.publicDirectory));
 }
 
+/** Whether the signed-in visitor may use what the permission opens (mayUse, for components). */
+export function useMayUse(permission: string): boolean {
+  const { data: me } = useMe();
+  const { data: node } = useNodeInfo();
+  return mayUse(me, node, permission);
+}
+
 /** True for cached answers that belong to one user's session; sign-in and sign-out drop them. */
 export function belongsToSession(query: { queryKey: readonly unknown[] }) {
   return query.queryKey[0] !== 'node' && query.queryKey[0] !== 'me';

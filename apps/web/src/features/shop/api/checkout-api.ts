@@ -1,7 +1,7 @@
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { ApiError, api } from '../../../app/api-client';
 import { attemptKey, browserStorage, hasPendingAttempt, keepsKey, retireAttempt } from '../lib/checkout-attempt';
-import type { CheckoutInput, CheckoutResult, ShippingOptions } from '../lib/shop-types';
+import type { CheckoutInput, CheckoutResult, ShippingCountries, ShippingOptions } from '../lib/shop-types';
 import { cartKey } from './cart-api';
 import { shopKey, shopPaths } from './shop-paths';
 
@@ -13,6 +13,15 @@ export function useShippingOptions(country: string, currency: string | undefined
     queryFn: ({ signal }) => api<ShippingOptions>(shopPaths.shippingOptions, { signal, query: { country } }),
     enabled: valid && Boolean(currency),
     placeholderData: keepPreviousData,
+  });
+}
+
+/** The countries the shop delivers to, for the address forms; they change when an admin edits the rate tables. */
+export function useShippingCountries() {
+  return useQuery({
+    queryKey: [...shopKey, 'shipping-countries'],
+    queryFn: ({ signal }) => api<ShippingCountries>(shopPaths.shippingCountries, { signal }),
+    staleTime: 5 * 60_000,
   });
 }
 

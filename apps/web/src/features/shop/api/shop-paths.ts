@@ -10,6 +10,7 @@ export const shopPaths = {
   cartCurrency: '/api/shop/cart/currency',
   cartDiscountCode: '/api/shop/cart/discount-code',
   shippingOptions: '/api/shop/shipping-options',
+  shippingCountries: '/api/shop/shipping-countries',
   checkout: '/api/shop/checkout',
   /** A guest's view of an order, opened with the order's access token. */
   order: (id: string) => `/api/shop/orders/${segment(id)}`,

@@ -1,6 +1,7 @@
 import { NativeSelect, SimpleGrid, Stack, TextInput } from '@mantine/core';
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useShippingCountries } from '../api/checkout-api';
 import type { AddressValues } from '../lib/checkout-form';
 import { countryOptions } from '../lib/countries';
 
@@ -22,7 +23,11 @@ const input = { input: { minHeight: 44 } };
 /** A postal address, with the browser's autofill names so a phone fills it in one tap. */
 export function AddressFields({ values, onChange, errors, prefix, withName, withPhone, testId }: AddressFieldsProps) {
   const { t, i18n } = useTranslation();
-  const countries = useMemo(() => countryOptions(i18n.language, [values.country]), [i18n.language, values.country]);
+  const delivered = useShippingCountries().data?.countries;
+  const countries = useMemo(
+    () => countryOptions(i18n.language, delivered ?? [], [values.country]),
+    [i18n.language, delivered, values.country],
+  );
   const set = (field: keyof AddressValues) => (event: { currentTarget: { value: string } }) =>
     onChange({ ...values, [field]: event.currentTarget.value });
   const error = (field: string) => errors[prefix ? `${prefix}.${field}` : field];

@@ -2,8 +2,10 @@ import { describe, expect, it } from 'vitest';
 import { countryName, countryOptions } from './countries';
 
 describe('countryOptions', () => {
+  const delivered = ['DE', 'DK', 'FI', 'NO', 'SE'];
+
   it('puts Sweden first and the rest in the language’s order', () => {
-    const options = countryOptions('sv');
+    const options = countryOptions('sv', delivered);
     expect(options[0]).toEqual({ value: 'SE', label: 'Sverige' });
     const labels = options.slice(1).map((option) => option.label);
     expect(labels).toEqual([...labels].sort(new Intl.Collator('sv').compare));
@@ -11,8 +13,13 @@ describe('countryOptions', () => {
   });
 
   it('adds a saved address’s country that is not in the list', () => {
-    expect(countryOptions('en', ['gb']).some((option) => option.value === 'GB')).toBe(true);
-    expect(countryOptions('en', ['SE']).filter((option) => option.value === 'SE')).toHaveLength(1);
+    expect(countryOptions('en', delivered, ['gb']).some((option) => option.value === 'GB')).toBe(true);
+    expect(countryOptions('en', delivered, ['SE']).filter((option) => option.value === 'SE')).toHaveLength(1);
+  });
+
+  it('offers only the countries the shop delivers to, and the address’s own', () => {
+    expect(countryOptions('en', ['NO', 'FI']).map((option) => option.value)).toEqual(['FI', 'NO']);
+    expect(countryOptions('en', [], ['SE'])).toEqual([{ value: 'SE', label: 'Sweden' }]);
   });
 });
 

@@ -1,39 +1,5 @@
-/**
- * The countries the address forms offer: Sweden first, then the Nordic and EU countries the shop's rate tables
- * deliver to, by their names in the page's language. A country with no delivery is refused by the shipping
- * options (zone null) with its own message, so the list may hold more than the rate tables.
- */
-export const SHOP_COUNTRIES = [
-  'SE',
-  'DK',
-  'FI',
-  'IS',
-  'NO',
-  'AT',
-  'BE',
-  'BG',
-  'CY',
-  'CZ',
-  'DE',
-  'EE',
-  'ES',
-  'FR',
-  'GR',
-  'HR',
-  'HU',
-  'IE',
-  'IT',
-  'LT',
-  'LU',
-  'LV',
-  'MT',
-  'NL',
-  'PL',
-  'PT',
-  'RO',
-  'SI',
-  'SK',
-] as const;
+/** The shop's home country: first in every country list. */
+const HOME_COUNTRY = 'SE';
 
 /** The country's name in the language, or its code where Intl has no names. */
 export function countryName(code: string, locale: string): string {
@@ -44,12 +10,23 @@ export function countryName(code: string, locale: string): string {
   }
 }
 
-/** Options for a select: the first country stays first, the rest by name in the language. */
-export function countryOptions(locale: string, extra: string[] = []): Array<{ value: string; label: string }> {
-  const codes = [...new Set<string>([...SHOP_COUNTRIES, ...extra.map((code) => code.toUpperCase())])];
-  const [first, ...rest] = codes;
+/**
+ * Options for a select: the countries the shop delivers to (GET /api/shop/shipping-countries) and the address's own
+ * (a saved address abroad stays selectable, and its shipping options say there is no delivery), the home country
+ * first, the rest by name in the language.
+ */
+export function countryOptions(
+  locale: string,
+  delivered: readonly string[],
+  extra: string[] = [],
+): Array<{ value: string; label: string }> {
+  const codes = new Set<string>([...delivered, ...extra].map((code) => code.toUpperCase()));
   const collator = new Intl.Collator(locale);
-  const named = rest.map((code) => ({ value: code, label: countryName(code, locale) }));
-  named.sort((a, b) => collator.compare(a.label, b.label));
-  return [{ value: first as string, label: countryName(first as string, locale) }, ...named];
+  const named = [...codes]
+    .filter((code) => code !== HOME_COUNTRY)
+    .map((code) => ({ value: code, label: countryName(code, locale) }))
+    .sort((a, b) => collator.compare(a.label, b.label));
+  return codes.has(HOME_COUNTRY)
+    ? [{ value: HOME_COUNTRY, label: countryName(HOME_COUNTRY, locale) }, ...named]
+    : named;
 }

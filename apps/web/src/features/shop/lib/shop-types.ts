@@ -16,6 +16,7 @@ export type {
   CheckoutDiscount,
   CheckoutInput,
   CheckoutResult,
+  ShippingCountries,
   ShippingOption,
   ShopCart,
   ShopOrderStatus,

@@ -10,6 +10,7 @@ import { PageLoader } from '../../../../app/guards';
 import { NotFoundPage } from '../../../../app/not-found-page';
 import { PageHeader } from '../../../../app/page-header';
 import { ProblemAlert } from '../../../../app/problem-alert';
+import { useMayUse } from '../../../auth/api/session';
 import { PRICE_LISTS_PAGE } from '../api/catalog-paths';
 import { groupListPrices, tiersAfter } from '../api/list-prices';
 import { formatMinor } from '../api/money';
@@ -22,6 +23,7 @@ import {
   useSetListPrices,
 } from '../api/prices-api';
 import { pickText } from '../api/translated';
+import { CATALOG_KEEPERS } from '../components/catalog-nav';
 import { ListPriceForm } from '../components/list-price-form';
 import { ListStateBadge } from '../components/list-state-badge';
 import { RowActions } from '../components/row-actions';
@@ -44,6 +46,8 @@ export function PriceListPage() {
 function PriceListDetail({ list }: { list: CatalogPriceList }) {
   const { t, i18n } = useTranslation();
   const shopWindow = useShopWindow();
+  // Marketing prices campaigns here; the product editor is the catalog keepers'.
+  const keeper = useMayUse(CATALOG_KEEPERS);
   const prices = useListPrices(list.id);
   const currencies = useCurrencies();
   const exponentOf = exponentLookup(currencies.data);
@@ -115,9 +119,13 @@ function PriceListDetail({ list }: { list: CatalogPriceList }) {
           group.rows.map((price) => (
             <Table.Tr key={price.id} data-testid="list-price-row" data-sku={price.sku} data-currency={price.currency}>
               <Table.Td>
-                <Anchor component={Link} to={`/commerce/catalog/products/${price.productId}`} size="sm">
-                  {pickText(price.productName, i18n.language)}
-                </Anchor>
+                {keeper ? (
+                  <Anchor component={Link} to={`/commerce/catalog/products/${price.productId}`} size="sm">
+                    {pickText(price.productName, i18n.language)}
+                  </Anchor>
+                ) : (
+                  <Text size="sm">{pickText(price.productName, i18n.language)}</Text>
+                )}
               </Table.Td>
               <Table.Td>
                 <Text size="sm" ff="monospace">

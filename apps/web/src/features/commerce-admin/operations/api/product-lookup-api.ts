@@ -5,10 +5,7 @@ import { catalogPaths } from '../../catalog/api/catalog-paths';
 import { type ProductPage, productKey } from '../../catalog/api/products-api';
 import { catalogKey } from '../../catalog/api/taxonomy-api';
 
-/**
- * Products whose slug, name or SKU holds the text, for a discount to aim at. The catalog's list needs
- * `commerce.catalog`: a marketer without it gets the server's refusal, shown where the choice would be.
- */
+/** Products whose slug, name or SKU holds the text, for a discount to aim at (marketing may read products). */
 export function useProductSearch(text: string) {
   return useQuery({
     queryKey: [...catalogKey, 'products', 'lookup', text],
@@ -20,12 +17,11 @@ export function useProductSearch(text: string) {
 }
 
 /** The products a rule names, by id (the same cache as the catalog's product editor), for their names. */
-export function useProductsById(ids: string[], enabled: boolean) {
+export function useProductsById(ids: string[]) {
   return useQueries({
     queries: [...new Set(ids)].map((id) => ({
       queryKey: productKey(id),
       queryFn: ({ signal }: { signal: AbortSignal }) => api<CatalogProduct>(catalogPaths.product(id), { signal }),
-      enabled,
       retry: false,
       staleTime: 5 * 60_000,
     })),

@@ -3,7 +3,6 @@ import { Button, Group, Table } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { DataTable } from '../../../../app/data-table';
-import { mayUse, useMe, useNodeInfo } from '../../../auth/api/session';
 import { pickText } from '../../catalog/api/translated';
 import { useDiscountRules, useSaveRule } from '../api/discounts-api';
 import { useRate } from '../api/money';
@@ -15,19 +14,16 @@ import { DiscountRuleModal } from './discount-rule-modal';
 
 /**
  * What a rule takes off and what it applies to, in words: "15 %" on "3 or more of Lewmar Delta anchor", "500 kr per
- * set" on "Yamaha F40 + Yamaha propeller". Names come from the catalog where the user may read it; otherwise the
- * kind of target says enough.
+ * set" on "Yamaha F40 + Yamaha propeller". Names come from the catalog; while they load, the kind of target says
+ * enough.
  */
 function useRuleSummary(rules: DiscountRule[]) {
   const { t, i18n } = useTranslation();
   const rate = useRate();
   const text = useDiscountText();
-  const { data: me } = useMe();
-  const { data: node } = useNodeInfo();
   const { categories, brands } = useCampaignTargets(true);
   const products = useProductsById(
     rules.flatMap((rule) => [...(rule.productIds ?? []), ...(rule.target?.productId ? [rule.target.productId] : [])]),
-    mayUse(me, node, 'commerce.catalog'),
   );
   const category = (id: string) => categories.data?.categories.find((entry) => entry.id === id);
   const targetName = (target: NonNullable<DiscountRule['target']>) => {

@@ -14,7 +14,7 @@ function useProductOptions(chosen: string[], search: string) {
   const { i18n } = useTranslation();
   const [settled] = useDebouncedValue(search, TYPING_PAUSE_MS);
   const found = useProductSearch(settled);
-  const named = useProductsById(chosen, true);
+  const named = useProductsById(chosen);
   const options = new Map<string, string>();
   for (const id of chosen) {
     const product = named.get(id);

@@ -126,6 +126,11 @@ export class PricingService {
       ]);
   }
 
+  /** Some SKUs the shop sells in the currency (published, active, priced): what demo orders are made of. */
+  async pricedSkus(db: Db, currency: string, limit: number): Promise<string[]> {
+    return productRepository.pricedSkus(catalogDb(db), currency, limit);
+  }
+
   /** The currencies the shop sells in now, in display order. */
   async soldCurrencies(db: Db): Promise<string[]> {
     return (await priceRepository.currencies(catalogDb(db))).filter((row) => row.active).map((row) => row.code);

@@ -223,6 +223,28 @@ export const productRepository = {
           .where('p.status', '=', 'published')
           .execute(),
 
+  /** SKUs of published, active variants with a price in the currency, in SKU order. */
+  async pricedSkus(db: CatalogDb, currency: string, limit: number): Promise<string[]> {
+    const rows = await db
+      .selectFrom('commerce.variants as v')
+      .innerJoin('commerce.products as p', 'p.id', 'v.product_id')
+      .select('v.sku')
+      .where('p.status', '=', 'published')
+      .where('v.active', '=', true)
+      .where(({ exists, selectFrom }) =>
+        exists(
+          selectFrom('commerce.prices as pr')
+            .select('pr.variant_id')
+            .whereRef('pr.variant_id', '=', 'v.id')
+            .where('pr.currency', '=', currency),
+        ),
+      )
+      .orderBy('v.sku')
+      .limit(limit)
+      .execute();
+    return rows.map((row) => row.sku);
+  },
+
   async insertVariant(db: CatalogDb, id: string, productId: string, fields: VariantFields): Promise<void> {
     await db
       .insertInto('commerce.variants')

@@ -54,26 +54,22 @@ export async function seedOrdersDemo(platform: Platform, orders: OrderService, p
   const existing = await sql<{ n: number }>`
     select count(*)::int as n from commerce.orders where email like ${`%@${DEMO_DOMAIN}`}`.execute(platform.db);
   if (Number(existing.rows[0]?.n) > 0) return;
-  const skus = await sql<{ sku: string }>`
-    select v.sku from commerce.variants v join commerce.products p on p.id = v.product_id
-    where p.status = 'published' and v.active
-      and exists (select 1 from commerce.prices pr where pr.variant_id = v.id and pr.currency = 'SEK')
-    order by v.sku limit 12`.execute(platform.db);
-  if (skus.rows.length === 0) return;
+  const skus = await pricing.pricedSkus(platform.db, 'SEK', 12);
+  if (skus.length === 0) return;
   const ctx = systemContext('demo');
   const now = Date.now();
 
   for (const [index, path] of paths.entries()) {
     const person = people[index % people.length] as (typeof people)[number];
-    const picked = [skus.rows[index % skus.rows.length], skus.rows[(index * 5 + 3) % skus.rows.length]]
-      .filter((row): row is { sku: string } => Boolean(row))
-      .filter((row, at, all) => all.findIndex((other) => other.sku === row.sku) === at);
+    const picked = [...new Set([skus[index % skus.length], skus[(index * 5 + 3) % skus.length]])].filter(
+      (sku): sku is string => Boolean(sku),
+    );
     let lines: Awaited<ReturnType<PricingService['priceLines']>>;
     try {
       lines = await pricing.priceLines(platform.db, {
         currency: 'SEK',
         locale: person.locale,
-        lines: picked.map((row, at) => ({ sku: row.sku, quantity: at === 0 ? 1 : 1 + (index % 3) })),
+        lines: picked.map((sku, at) => ({ sku, quantity: at === 0 ? 1 : 1 + (index % 3) })),
       });
     } catch {
       continue;

@@ -19,20 +19,27 @@ interface Receiver {
   ready: Promise<void>;
   /** Ping id -> when it arrived (epoch ms). */
   arrivals: Map<number, number>;
+  /** Ping id -> the process's CPU time used up to its arrival (ms). */
+  cpuAt: Map<number, number>;
 }
 
 function spawnReceiver(args: string[]): Receiver {
   const child = spawn(process.execPath, ['--import', 'tsx', CHILD, ...args], { stdio: ['ignore', 'pipe', 'inherit'] });
   const arrivals = new Map<number, number>();
+  const cpuAt = new Map<number, number>();
   const ready = new Promise<void>((resolve, reject) => {
     child.once('exit', (code) => reject(new Error(`a fan-out child exited with ${code} before it was ready`)));
     createInterface({ input: child.stdout as NodeJS.ReadableStream }).on('line', (line) => {
-      const message = JSON.parse(line) as { ready?: true; ids?: number[]; at?: number };
+      const message = JSON.parse(line) as { ready?: true; ids?: number[]; at?: number; cpuMs?: number };
       if (message.ready) resolve();
-      for (const id of message.ids ?? []) if (!arrivals.has(id)) arrivals.set(id, message.at as number);
+      for (const id of message.ids ?? []) {
+        if (arrivals.has(id)) continue;
+        arrivals.set(id, message.at as number);
+        cpuAt.set(id, message.cpuMs as number);
+      }
     });
   });
-  return { child, ready, arrivals };
+  return { child, ready, arrivals, cpuAt };
 }
 
 async function stopAll(receivers: Receiver[]) {
@@ -74,7 +81,13 @@ export interface ProcessFanOut {
   /** Hub INSERT issued -> each client process's apply committed. */
   committed: number[];
   expected: number;
+  /** Per client process: CPU time it used from the warm-up write's apply to the last write's, per write (ms). */
+  cpuPerWriteMs: number[];
 }
+
+/** CPU a receiver used per write between the arrivals of `from` and `to` (`writes` writes apart). */
+const cpuPerWrite = ({ cpuAt }: Receiver, from: number, to: number, writes: number) =>
+  cpuAt.has(from) && cpuAt.has(to) ? [((cpuAt.get(to) as number) - (cpuAt.get(from) as number)) / writes] : [];
 
 /**
  * Propagation with every client in a process of its own, as on separate workstations: the hub in this process
@@ -119,7 +132,13 @@ export async function runProcessFanOut(hub: Hub, settings: SyncBenchSettings, lo
     await sleep(1_000);
     await fanOut(clients, async (id) => void (await write(id)), { ...settings, writes: 1 }, 100_000);
     const committed = await fanOut(clients, async (id) => void (await write(id)), settings, 100_001);
-    return { baseline, committed, expected: settings.clients * settings.writes } satisfies ProcessFanOut;
+    const last = 100_000 + settings.writes;
+    return {
+      baseline,
+      committed,
+      expected: settings.clients * settings.writes,
+      cpuPerWriteMs: clients.flatMap((client) => cpuPerWrite(client, 100_000, last, settings.writes)),
+    } satisfies ProcessFanOut;
   } finally {
     await stopAll(clients);
   }

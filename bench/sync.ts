@@ -1,4 +1,5 @@
 import { readdirSync, readFileSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
 import { sql } from 'kysely';
@@ -6,7 +7,7 @@ import { SYNC_APPLIED_TOPIC } from '../apps/server/src/sync/index.js';
 import type { SyncService } from '../apps/server/src/sync/service.js';
 import { type Latencies, latencyHeader, latencyRow, ms, summarise, wsBaseline } from './latency.js';
 import { isMain } from './main.js';
-import { fixed, table } from './stats.js';
+import { fixed, median, table } from './stats.js';
 import { MIGRATIONS } from './sync-fixture/module.js';
 import { type Hub, rssMiB, type SyncNode, sleep, startClient, startHub, waitBootstrapped } from './sync-nodes.js';
 import { runProcessFanOut } from './sync-processes.js';
@@ -49,6 +50,8 @@ export interface ProcessPropagationResult {
   baseline: Latencies;
   /** Hub INSERT issued -> each client process's apply committed. */
   committed: Latencies;
+  /** CPU each client process used per write (median over the processes, and their sum), ms. */
+  cpuPerWriteMs: { median: number; total: number };
 }
 
 export interface OfflineResult {
@@ -553,6 +556,10 @@ export async function runSyncBench(settings: SyncBenchSettings, log: Log = conso
           intervalMs: settings.writeIntervalMs,
           baseline: summarise(fanOut.baseline, fanOut.expected),
           committed: summarise(fanOut.committed, fanOut.expected),
+          cpuPerWriteMs: {
+            median: median(fanOut.cpuPerWriteMs),
+            total: fanOut.cpuPerWriteMs.reduce((sum, value) => sum + value, 0),
+          },
         };
       }
       if (wants(settings, 'offline')) {
@@ -609,7 +616,9 @@ export function formatSyncResult(result: SyncBenchResult): string {
           met(q.committed.p99 <= 100, 'p99 <= 100'),
         ),
       ]),
-      `p99 ratio to the baseline: ${fixed(q.committed.p99 / q.baseline.p99, 1)}x`,
+      `p99 ratio to the baseline: ${fixed(q.committed.p99 / q.baseline.p99, 1)}x; CPU per write: ${ms(q.cpuPerWriteMs.median)} ms ` +
+        `in each client process (median), ${ms(q.cpuPerWriteMs.total)} ms in all ${q.clients} together, against ` +
+        `${q.intervalMs} ms between writes on ${availableParallelism()} cores`,
     );
   }
   const o = result.offline;

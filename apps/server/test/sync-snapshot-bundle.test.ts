@@ -202,3 +202,37 @@ describe('snapshot bundles', () => {
     });
   });
 });
+
+/** A snapshot is loaded in statements of a few thousand rows: a table larger than one of them arrives whole. */
+describe('snapshot loading', () => {
+  let node: TestNode;
+
+  beforeAll(async () => {
+    node = await startTestNode(memory, {}, { extraModules: [notesModule] });
+  });
+  afterAll(async () => {
+    await node?.close();
+  });
+
+  it('loads every row of a table larger than one statement’s batch', async () => {
+    const sync = syncOf(node);
+    const cluster = await changeLog.cluster(node.platform.db);
+    const owner = sync.identity.nodeId;
+    const rows = Array.from({ length: 12_345 }, (_, index) => ({
+      id: randomUUID(),
+      owner,
+      body: `note ${index}`,
+      created_at: new Date(Date.UTC(2026, 0, 1, 0, 0, index)).toISOString(),
+    }));
+    await sync.snapshots.load({
+      clusterId: cluster?.cluster_id as string,
+      epoch: cluster?.epoch as number,
+      vector: {},
+      tables: [{ table: 'notes.notes', rows }],
+    });
+    const stored = await sql<{ n: number; last: string }>`
+      select count(*)::int as n, max(body) filter (where created_at = (select max(created_at) from notes.notes)) as last
+      from notes.notes`.execute(node.platform.db);
+    expect(stored.rows[0]).toEqual({ n: 12_345, last: 'note 12344' });
+  });
+});

@@ -12,9 +12,9 @@ const WILDCARDS = new Set(['0.0.0.0', '::', '']);
  * it forwards is verified against its origin's key.
  */
 export class LanDiscovery {
-  readonly #bonjour = new Bonjour({}, (error: unknown) => this.logger.warn({ err: error }, 'mDNS failed'));
+  /** Made at start: Bonjour binds its UDP socket (port 5353) when made, and a node that never starts must not hold it. */
+  #bonjour: Bonjour | undefined;
   readonly #found = new Map<string, string>();
-  #started = false;
 
   constructor(
     private readonly nodeId: string,
@@ -29,17 +29,18 @@ export class LanDiscovery {
    * peers use the address the announcement came from.
    */
   start(clusterId: string, listening: { host: string; port: number }, publicUrl: string | undefined) {
-    if (this.#started) return;
-    this.#started = true;
+    if (this.#bonjour) return;
+    const bonjour = new Bonjour({}, (error: unknown) => this.logger.warn({ err: error }, 'mDNS failed'));
+    this.#bonjour = bonjour;
     const url =
       publicUrl ?? (WILDCARDS.has(listening.host) ? undefined : `http://${hostPart(listening.host)}:${listening.port}`);
-    this.#bonjour.publish({
+    bonjour.publish({
       name: `kontor-${this.nodeId}`,
       type: SERVICE_TYPE,
       port: listening.port,
       txt: { cluster: clusterId, node: this.nodeId, ...(url && { url }) },
     });
-    const browser = this.#bonjour.find({ type: SERVICE_TYPE });
+    const browser = bonjour.find({ type: SERVICE_TYPE });
     browser.on('up', (service: Service) => {
       const found = peerOf(service, clusterId);
       if (!found || found.nodeId === this.nodeId) return;
@@ -58,9 +59,11 @@ export class LanDiscovery {
   }
 
   async stop() {
-    if (!this.#started) return;
-    await new Promise<void>((resolve) => this.#bonjour.unpublishAll(() => resolve()));
-    this.#bonjour.destroy();
+    const bonjour = this.#bonjour;
+    if (!bonjour) return;
+    this.#bonjour = undefined;
+    await new Promise<void>((resolve) => bonjour.unpublishAll(() => resolve()));
+    bonjour.destroy();
   }
 }
 

@@ -6,6 +6,12 @@ import { changeLog, type Vector } from './change-log.js';
 import { deleteRowsBut, inScope, type NodeScope, quoteTable, upsertRows } from './replicated-tables.js';
 import type { SyncService } from './service.js';
 
+/**
+ * Rows per statement when a snapshot is loaded. One statement per table sent the whole table as one JSON parameter,
+ * and encoding a parameter of tens of megabytes into the wire message cost more than the insert.
+ */
+const LOAD_BATCH_ROWS = 5_000;
+
 /** Every replicated row (of a scope) and the vector they correspond to, read in one consistent view. */
 export interface Snapshot {
   clusterId: string;
@@ -51,7 +57,10 @@ export class Snapshots {
     await sql`select set_config('kontor.applying', 'on', true)`.execute(trx);
     for (const { table, rows } of snapshot.tables) {
       const declared = this.sync.tables.find((candidate) => candidate.table === table);
-      if (declared && rows.length > 0) await upsertRows(trx, declared, rows);
+      if (!declared) continue;
+      for (let from = 0; from < rows.length; from += LOAD_BATCH_ROWS) {
+        await upsertRows(trx, declared, rows.slice(from, from + LOAD_BATCH_ROWS));
+      }
     }
     for (const [origin, seq] of Object.entries(snapshot.vector)) {
       if (origin !== this.sync.identity.nodeId) await changeLog.setVectorEntry(trx, origin, seq);

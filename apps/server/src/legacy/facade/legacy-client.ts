@@ -190,7 +190,7 @@ export class LegacyCrmClient {
     const headers: Record<string, string> = { accept: 'application/json' };
     if (this.settings.token) headers.authorization = `Bearer ${this.settings.token}`;
     try {
-      const response = await fetch(`${this.settings.baseUrl.replace(/\/$/, '')}${path}`, {
+      const response = await fetchOnceMore(`${this.settings.baseUrl.replace(/\/$/, '')}${path}`, {
         headers,
         signal: AbortSignal.timeout(this.settings.timeoutMs),
       });
@@ -218,6 +218,27 @@ export class LegacyCrmClient {
         { cause: error },
       );
     }
+  }
+}
+
+/** Codes of a connection that broke before any answer came: nothing was processed, so a GET may be sent again. */
+const BROKEN_CONNECTION = new Set(['ECONNRESET', 'EPIPE', 'UND_ERR_SOCKET', 'UND_ERR_CLOSED']);
+
+const brokenConnection = (error: unknown) => {
+  const cause = (error as { cause?: { code?: string } }).cause;
+  return error instanceof TypeError && BROKEN_CONNECTION.has(cause?.code ?? '');
+};
+
+/**
+ * fetch, sent once more when the connection broke before an answer: a kept-alive connection the legacy CRM closed
+ * just as it was reused. Every call of this client is a GET, and the retry shares the first attempt's deadline.
+ */
+async function fetchOnceMore(url: string, init: RequestInit): Promise<Response> {
+  try {
+    return await fetch(url, init);
+  } catch (error) {
+    if (!brokenConnection(error) || init.signal?.aborted) throw error;
+    return fetch(url, init);
   }
 }
 

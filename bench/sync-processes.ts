@@ -53,6 +53,10 @@ async function stopAll(receivers: Receiver[]) {
   );
 }
 
+/** Ping ids of the warm-up writes and of the recorded ones. */
+const WARMUP_ID = 100_000;
+const FIRST_ID = 200_000;
+
 /** Sends `writes` messages, one every `intervalMs`, and answers the latency of every (receiver, message) pair. */
 async function fanOut(
   receivers: Receiver[],
@@ -81,7 +85,7 @@ export interface ProcessFanOut {
   /** Hub INSERT issued -> each client process's apply committed. */
   committed: number[];
   expected: number;
-  /** Per client process: CPU time it used from the warm-up write's apply to the last write's, per write (ms). */
+  /** Per client process: CPU time it used from the first recorded write's apply to the last one's, per write (ms). */
   cpuPerWriteMs: number[];
 }
 
@@ -128,16 +132,22 @@ export async function runProcessFanOut(hub: Hub, settings: SyncBenchSettings, lo
       log(`  ${clients.length}/${settings.clients} client processes enrolled and bootstrapped`);
     }
     const write = (id: number) => sql`insert into benchsync.pings (id) values (${id})`.execute(hub.node.platform.db);
-    // Warm-up: nudge sockets open and code paths compiled in every child; not recorded.
+    // Warm-up: nudge sockets open and hot paths compiled in every child; not recorded.
     await sleep(1_000);
-    await fanOut(clients, async (id) => void (await write(id)), { ...settings, writes: 1 }, 100_000);
-    const committed = await fanOut(clients, async (id) => void (await write(id)), settings, 100_001);
-    const last = 100_000 + settings.writes;
+    await fanOut(
+      clients,
+      async (id) => void (await write(id)),
+      { ...settings, writes: settings.warmupWrites },
+      WARMUP_ID,
+    );
+    const committed = await fanOut(clients, async (id) => void (await write(id)), settings, FIRST_ID);
     return {
       baseline,
       committed,
       expected: settings.clients * settings.writes,
-      cpuPerWriteMs: clients.flatMap((client) => cpuPerWrite(client, 100_000, last, settings.writes)),
+      cpuPerWriteMs: clients.flatMap((client) =>
+        cpuPerWrite(client, FIRST_ID, FIRST_ID + settings.writes - 1, settings.writes - 1),
+      ),
     } satisfies ProcessFanOut;
   } finally {
     await stopAll(clients);

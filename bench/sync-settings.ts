@@ -10,6 +10,12 @@ export interface SyncBenchSettings {
   writes: number;
   /** Milliseconds between two of those writes. */
   writeIntervalMs: number;
+  /**
+   * Processes figure: writes made before the recorded ones, at the same pace. A client process just started
+   * still compiles its hot paths (PGlite's WebAssembly among them) for its first few hundred applies; a
+   * workstation runs for hours.
+   */
+  warmupWrites: number;
   /** Rows the client creates while its link to the hub is down. */
   offlineRows: number;
   /** Rows per transaction of those offline writes. */
@@ -28,6 +34,7 @@ const defaults: SyncBenchSettings = {
   clients: 20,
   writes: 50,
   writeIntervalMs: 100,
+  warmupWrites: 50,
   offlineRows: 10_000,
   offlineBatch: 100,
   directoryRows: 100_000,

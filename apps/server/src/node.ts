@@ -22,6 +22,7 @@ import { createMetrics } from './platform/metrics/metrics.js';
 import { nodeModule } from './platform/node-module.js';
 import { PermissionCatalog } from './platform/permissions.js';
 import type { KontorModule, Platform } from './platform/platform.js';
+import { queuedWork } from './platform/queued-work.js';
 import { createSuppliesModule } from './supplies/index.js';
 import { createSyncModule } from './sync/index.js';
 import { createVisitorsModule } from './visitors/index.js';
@@ -167,8 +168,9 @@ export async function openPlatform(config: KontorConfig, options: NodeOptions = 
       metrics,
       node: { role: config.role },
       async transaction(work) {
+        const queuedBefore = queuedWork.count;
         const result = await database.db.transaction().execute(work);
-        afterCommit();
+        if (queuedWork.count !== queuedBefore) afterCommit();
         return result;
       },
     };

@@ -14,6 +14,7 @@ import { startTestNode, type TestNode } from './test-node.js';
 describe('applying changes from a peer', () => {
   let node: TestNode;
   let applier: Applier;
+  let thisNode: () => { nodeId: string; isHub: boolean };
   const peer = identityFrom(generateIdentity());
   let txCounter = 0;
   const tables = new Map<string, ReplicatedTable>((notesModule.replicated ?? []).map((table) => [table.table, table]));
@@ -50,7 +51,9 @@ describe('applying changes from a peer', () => {
       publicKey: peer.publicKey,
       role: 'client',
     });
-    applier = new Applier(node.platform, tables, 99, () => true);
+    const self = { nodeId: String((await changeLog.localNode(node.platform.db))?.node_id), isHub: true };
+    thisNode = () => self;
+    applier = new Applier(node.platform, tables, 99, thisNode);
   });
   afterAll(() => node.close());
 
@@ -60,6 +63,8 @@ describe('applying changes from a peer', () => {
   it('holds changes that arrive before their predecessor, and applies them once it comes', async () => {
     expect(await applier.apply([at(3), at(4)])).toMatchObject({ applied: 0, waiting: 2 });
     expect(await notes()).toBe(0);
+    // Sent again while it waits: already held, so neither applied nor held twice.
+    expect(await applier.apply([at(4)])).toMatchObject({ applied: 0, waiting: 0, duplicates: 1 });
     expect(await applier.apply([at(1)])).toMatchObject({ applied: 1, waiting: 0 });
     expect(await held()).toBe(1);
     expect(await applier.apply([at(2), at(2), at(5)])).toMatchObject({ applied: 4, duplicates: 1 });
@@ -80,8 +85,8 @@ describe('applying changes from a peer', () => {
     const held = { ...(await changeLog.vector(node.platform.db)), [peer.nodeId]: 5 };
     const forwarded = await changeLog.beyond(node.platform.db, held, 10);
     expect(forwarded.map((row) => [Number(row.seq), row.schema_version, row.status])).toEqual([[6, 100, 'pending']]);
-    const upgraded = new Applier(node.platform, tables, 100, () => true);
-    expect(await upgraded.apply([], {}, true)).toMatchObject({ applied: 1, waiting: 0 });
+    const upgraded = new Applier(node.platform, tables, 100, thisNode);
+    expect(await upgraded.apply([], true)).toMatchObject({ applied: 1, waiting: 0 });
     expect(await notes()).toBe(6);
   });
 

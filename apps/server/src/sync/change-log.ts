@@ -237,16 +237,6 @@ export const changeLog = {
     return query.orderBy('origin').orderBy('seq').execute();
   },
 
-  /** Which of these (origin, seq) pairs this node already holds, as `origin:seq`. */
-  async heldAmong(db: Db, changes: WireChange[]): Promise<Set<string>> {
-    if (changes.length === 0) return new Set();
-    const result = await sql<{ origin: string; seq: number }>`
-      select c.origin, c.seq from sync.changes c
-      join unnest(${changes.map((change) => change.origin)}::uuid[], ${changes.map((change) => change.seq)}::bigint[]) as k(origin, seq)
-        on c.origin = k.origin and c.seq = k.seq`.execute(db);
-    return new Set(result.rows.map((row) => `${row.origin}:${Number(row.seq)}`));
-  },
-
   /** Records received changes with their outcome, in chunks; a held-back change later settled is updated. */
   async insertMany(db: Db, rows: Array<{ change: WireChange; status: ChangeRow['status']; reason: string | null }>) {
     for (let start = 0; start < rows.length; start += 500) {

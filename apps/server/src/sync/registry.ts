@@ -35,6 +35,13 @@ export const registry = {
     return row && { ...row, scope: row.scope as NodeScope };
   },
 
+  /** The registered nodes among `nodeIds`, by id, read in one statement. */
+  async findMany(db: Db, nodeIds: string[]): Promise<Map<string, RegisteredNode>> {
+    if (nodeIds.length === 0) return new Map();
+    const rows = await syncDb(db).selectFrom('sync.nodes').select(columns).where('node_id', 'in', nodeIds).execute();
+    return new Map(rows.map((row) => [row.nodeId, { ...row, scope: row.scope as NodeScope }]));
+  },
+
   async list(db: Db): Promise<RegisteredNode[]> {
     const rows = await syncDb(db).selectFrom('sync.nodes').select(columns).orderBy('enrolled_at').execute();
     return rows.map((row) => ({ ...row, scope: row.scope as NodeScope }));

@@ -68,12 +68,10 @@ export class SyncService {
     readonly tables: ReplicatedTable[],
     readonly schemaVersion: number,
   ) {
-    this.applier = new Applier(
-      platform,
-      new Map(tables.map((table) => [table.table, table])),
-      schemaVersion,
-      () => this.isHub,
-    );
+    this.applier = new Applier(platform, new Map(tables.map((table) => [table.table, table])), schemaVersion, () => ({
+      nodeId: this.identity.nodeId,
+      isHub: this.isHub,
+    }));
   }
 
   /** What this node is. Chosen by --role on first start, then kept in the node's own record (ARCHITECTURE.md). */
@@ -107,7 +105,7 @@ export class SyncService {
     this.#setRole(local.role);
     this.confirmedSeq = Number((await changeLog.cluster(db))?.confirmed_seq ?? 0);
     // Changes held for a newer schema apply once this node runs it: after an upgrade, here.
-    if ((await changeLog.pendingCount(db)) > 0) await this.applier.apply([], await this.scopeOf(local.node_id), true);
+    if ((await changeLog.pendingCount(db)) > 0) await this.applier.apply([], true);
     if ((this.role === 'hub') !== (config.role === 'server')) {
       logger.warn(
         { role: this.role },
@@ -340,7 +338,7 @@ export class SyncService {
   }
 
   async receive(peer: RegisteredNode | null, changes: WireChange[]): Promise<ApplyOutcome> {
-    const outcome = await this.applier.apply(changes, await this.scopeOf(this.identity.nodeId));
+    const outcome = await this.applier.apply(changes);
     if (outcome.rejected > 0)
       this.platform.logger.warn({ peer: peer?.nodeId, rejected: outcome.rejected }, 'refused changes from a peer');
     if (outcome.epoch) {
@@ -357,7 +355,6 @@ export class SyncService {
     return changeLog.vector(this.platform.db);
   }
 
-  /** Every replicated row with the vector it corresponds to, read in one consistent view. */
   /** Folds the change log; see compaction.ts. */
   async compact(): Promise<CompactionOutcome> {
     const outcome = await this.platform.transaction((trx) =>

@@ -1,6 +1,7 @@
 import { type Kysely, sql } from 'kysely';
 import type { Logger } from 'pino';
 import { PollingLoop } from '../polling-loop.js';
+import { queuedWork } from '../queued-work.js';
 import type { EventBus } from './bus.js';
 
 type OutboxTables = {
@@ -50,13 +51,14 @@ export class Outbox {
       .insertInto('platform.outbox')
       .values({ topic, payload: JSON.stringify(payload) })
       .execute();
+    queuedWork.note();
   }
 
   start() {
     this.#loop.start();
   }
 
-  /** Publishes pending events now rather than at the next poll; called after every commit. */
+  /** Publishes pending events now rather than at the next poll; called after a commit that added some. */
   nudge() {
     this.#loop.nudge();
   }

@@ -3,6 +3,7 @@ import nodemailer, { type NodemailerError, type Transporter } from 'nodemailer';
 import type { Logger } from 'pino';
 import type { Registry } from 'prom-client';
 import { DeliveryFailure, LeasedQueue } from '../delivery/leased-queue.js';
+import { queuedWork } from '../queued-work.js';
 import { backoffMs } from '../webhooks/signed-post.js';
 
 export interface MailAttachment {
@@ -222,13 +223,14 @@ export class MailQueue implements Mailer {
       })
       .onConflict((oc) => oc.column('dedupe_key').doNothing())
       .execute();
+    queuedWork.note();
   }
 
   start() {
     this.#queue.start();
   }
 
-  /** Sends what is due now rather than at the next poll; called after every commit. */
+  /** Sends what is due now rather than at the next poll; called after a commit that queued some. */
   nudge() {
     this.#queue.nudge();
   }

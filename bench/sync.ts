@@ -127,9 +127,11 @@ async function plainPglite(): Promise<PGlite> {
 function onReceive(
   sync: SyncService,
   observe: (changes: Parameters<SyncService['receive']>[1], ms: number, startedAt: number) => void,
+  before: (changes: Parameters<SyncService['receive']>[1]) => void = () => undefined,
 ) {
   const original = sync.receive.bind(sync);
   sync.receive = async (peer, changes) => {
+    before(changes);
     const startedAt = performance.now();
     const outcome = await original(peer, changes);
     observe(changes, performance.now() - startedAt, startedAt);
@@ -143,28 +145,32 @@ interface Tracker {
   unsubscribe(): void;
 }
 
-/** Records, per ping id, when the client's apply committed and when its `sync.applied` event reached its bus. */
+/** Records, per ping id, when the client's `sync.applied` event reached its bus and when its `receive` returned. */
 function track(client: SyncNode, unattributed: { count: number }): Tracker {
   const committed = new Map<number, number>();
   const announced = new Map<number, number>();
-  let unannounced: number[] = [];
-  onReceive(client.sync, (changes) => {
-    const now = performance.now();
-    for (const change of changes) {
-      const id = Number(change.key.id);
-      if (change.table !== 'benchsync.pings' || committed.has(id)) continue;
-      committed.set(id, now);
-      unannounced.push(id);
-    }
-  });
-  // The outbox publishes the event after the apply transaction committed, so the ids are recorded by then.
+  const pings = (changes: Parameters<SyncService['receive']>[1]) =>
+    changes.filter((change) => change.table === 'benchsync.pings').map((change) => Number(change.key.id));
+  // The ids of the batch being applied: the applier publishes the event right after its commit, before
+  // `receive` returns. A client applies one batch at a time.
+  let applying: number[] = [];
+  onReceive(
+    client.sync,
+    (changes) => {
+      const now = performance.now();
+      for (const id of pings(changes)) if (!committed.has(id)) committed.set(id, now);
+    },
+    (changes) => {
+      applying = pings(changes).filter((id) => !announced.has(id));
+    },
+  );
   const unsubscribe = client.node.platform.bus.subscribe((event) => {
     if (event.topic !== SYNC_APPLIED_TOPIC) return;
     if (!((event.payload as { tables?: string[] }).tables ?? []).includes('benchsync.pings')) return;
     const now = performance.now();
-    if (unannounced.length === 0) unattributed.count += 1;
-    for (const id of unannounced) announced.set(id, now);
-    unannounced = [];
+    if (applying.length === 0) unattributed.count += 1;
+    for (const id of applying) announced.set(id, now);
+    applying = [];
   });
   return { committed, announced, unsubscribe };
 }

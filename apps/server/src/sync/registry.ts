@@ -24,27 +24,25 @@ const columns = [
   'scope',
 ] as const;
 
+/** A row of `sync.nodes` as read with `columns`: its scope is stored as JSON. */
+const asNode = <Row extends { scope: unknown }>(row: Row) => ({ ...row, scope: row.scope as NodeScope });
+
 /** The replicated registry of enrolled nodes, and the one-time enrollment codes (hub only). */
 export const registry = {
   async find(db: Db, nodeId: string): Promise<RegisteredNode | undefined> {
-    const row = await syncDb(db)
-      .selectFrom('sync.nodes')
-      .select(columns)
-      .where('node_id', '=', nodeId)
-      .executeTakeFirst();
-    return row && { ...row, scope: row.scope as NodeScope };
+    return (await registry.findMany(db, [nodeId])).get(nodeId);
   },
 
   /** The registered nodes among `nodeIds`, by id, read in one statement. */
   async findMany(db: Db, nodeIds: string[]): Promise<Map<string, RegisteredNode>> {
     if (nodeIds.length === 0) return new Map();
     const rows = await syncDb(db).selectFrom('sync.nodes').select(columns).where('node_id', 'in', nodeIds).execute();
-    return new Map(rows.map((row) => [row.nodeId, { ...row, scope: row.scope as NodeScope }]));
+    return new Map(rows.map((row) => [row.nodeId, asNode(row)]));
   },
 
   async list(db: Db): Promise<RegisteredNode[]> {
     const rows = await syncDb(db).selectFrom('sync.nodes').select(columns).orderBy('enrolled_at').execute();
-    return rows.map((row) => ({ ...row, scope: row.scope as NodeScope }));
+    return rows.map(asNode);
   },
 
   async register(

@@ -77,10 +77,10 @@ export async function openDatabase(
     return { db, kind: 'postgres', pool, listen, close };
   }
   // Loaded only here: a node on PostgreSQL never pays for the WebAssembly build.
-  const [{ PGlite }, { pg_trgm }, { createPgConfig }] = await Promise.all([
+  const [{ PGlite }, { pg_trgm }, { pglitePoolConfig }] = await Promise.all([
     import('@electric-sql/pglite'),
     import('@electric-sql/pglite/contrib/pg_trgm'),
-    import('@electric-sql/pglite/node-postgres'),
+    import('./pglite-connection.js'),
   ]);
   const inMemory = location.dir === 'memory';
   const dataDir = inMemory ? 'memory://' : join(location.dir, 'pgdata');
@@ -88,7 +88,7 @@ export async function openDatabase(
   // A directory on disk keeps what it holds: a template there would overwrite or be refused, so it is memory's only.
   const loadDataDir = inMemory ? location.template : undefined;
   const pglite = await PGlite.create(dataDir, { extensions: { pg_trgm }, ...(loadDataDir ? { loadDataDir } : {}) });
-  const pool = new pg.Pool(createPgConfig(pglite));
+  const pool = new pg.Pool(pglitePoolConfig(pglite));
   const db = new Kysely({ dialect: new PostgresDialect({ pool }) });
   return {
     db,

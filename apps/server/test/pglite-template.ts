@@ -141,14 +141,14 @@ async function loadOrBuild(key: string, make: () => Promise<Blob>): Promise<Blob
 
 /** An empty PGlite with the extensions `openDatabase` gives it (apps/server/src/platform/db/database.ts), migrated. */
 async function build(sources: MigrationSource[]): Promise<Blob> {
-  const [{ PGlite }, { pg_trgm }, { createPgConfig }] = await Promise.all([
+  const [{ PGlite }, { pg_trgm }, { pglitePoolConfig }] = await Promise.all([
     import('@electric-sql/pglite'),
     import('@electric-sql/pglite/contrib/pg_trgm'),
-    import('@electric-sql/pglite/node-postgres'),
+    import('../src/platform/db/pglite-connection.js'),
   ]);
   const pglite = await PGlite.create('memory://', { extensions: { pg_trgm } });
   try {
-    const db = new Kysely({ dialect: new PostgresDialect({ pool: new pg.Pool(createPgConfig(pglite)) }) });
+    const db = new Kysely({ dialect: new PostgresDialect({ pool: new pg.Pool(pglitePoolConfig(pglite)) }) });
     try {
       if (sources.length > 0) await migrate(db, sources);
     } finally {

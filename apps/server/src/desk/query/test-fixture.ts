@@ -1,8 +1,8 @@
 // Shared by this folder's tests: incidents' fields as the desk declares them, and a small table to run filters on.
 import { PGlite } from '@electric-sql/pglite';
-import { createPgConfig } from '@electric-sql/pglite/node-postgres';
 import { Kysely, PostgresDialect, type RawBuilder, sql } from 'kysely';
 import pg from 'pg';
+import { pglitePoolConfig } from '../../platform/db/pglite-connection.js';
 import type { QueryContext, QueryFields } from './compiler.js';
 
 export const ME = '11111111-1111-4111-8111-111111111111';
@@ -87,7 +87,7 @@ export interface TestStore {
 export async function openTestStore(): Promise<TestStore> {
   const pglite = await PGlite.create();
   // biome-ignore lint/suspicious/noExplicitAny: see TestStore
-  const db = new Kysely<any>({ dialect: new PostgresDialect({ pool: new pg.Pool(createPgConfig(pglite)) }) });
+  const db = new Kysely<any>({ dialect: new PostgresDialect({ pool: new pg.Pool(pglitePoolConfig(pglite)) }) });
   await sql`
     create table incidents (
       id int primary key,

@@ -69,12 +69,24 @@ describe('node-postgres over PGlite', () => {
     expect((await pool.query('select name from items where id = $1', [1])).rows).toEqual([]);
   });
 
-  it('answers the new columns after the table changed under a kept statement', async () => {
+  it('answers the new columns after the table changed under a kept statement, preparing it anew', async () => {
     await pool.query('insert into items (id, name) values ($1, $2)', [1, 'gloves']);
     const everything = 'select * from items where id = $1';
     expect((await pool.query(everything, [1])).rows).toEqual([{ id: 1, name: 'gloves' }]);
     await pool.query('alter table items add column unit text');
     expect((await pool.query(everything, [1])).rows).toEqual([{ id: 1, name: 'gloves', unit: null }]);
+    // Those from before the change are closed, not left behind.
+    expect(await prepared()).toEqual([everything]);
+  });
+
+  it('plans every execution with its values: a partial unique index is found by a parameter, every time', async () => {
+    await pool.query('create table boards (id int primary key, owner int not null, is_default boolean not null)');
+    await pool.query('create unique index one_default on boards (owner) where is_default');
+    const insertDefault = `insert into boards (id, owner, is_default) values ($1, $2, true)
+      on conflict (owner) where is_default = $3 do nothing returning id`;
+    const created = [];
+    for (let id = 1; id <= 10; id++) created.push((await pool.query(insertDefault, [id, id % 2, true])).rowCount);
+    expect(created).toEqual([1, 1, 0, 0, 0, 0, 0, 0, 0, 0]);
   });
 
   it('keeps at most 500 prepared statements, closing the least recently used', async () => {

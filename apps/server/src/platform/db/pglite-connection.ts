@@ -17,10 +17,12 @@ const RESULT_CHANGED = 'cached plan must not change result type';
  *   file-system sync. pg corks its stream around those messages so that a socket sends them together; here a
  *   cork gathers them too, and the uncork hands them over in one call. The database reads them in order either
  *   way, errors included (after an error it skips to the sync, which is in the same call).
- * - **Statements prepared once.** A statement with parameters that pg sends unnamed (Kysely sends them all so) is
- *   prepared under a name the first time and reused by that name afterwards, so PostgreSQL parses it once and can
- *   keep its plan, as postgres.js and pgx do on their own. A name counts once the database confirms the parse.
- *   PostgreSQL re-plans a kept statement when a table it reads changes.
+ * - **Statements parsed once.** A statement with parameters that pg sends unnamed (Kysely sends them all so) is
+ *   prepared under a name the first time and reused by that name afterwards, so PostgreSQL parses and analyses
+ *   it once, as postgres.js and pgx do on their own. A name counts once the database confirms the parse. The
+ *   session plans every execution with its parameters' values (`plan_cache_mode = force_custom_plan`), as it
+ *   plans an unnamed statement: a generic plan would change what some statements mean, not only how fast they
+ *   run (an `ON CONFLICT` whose `WHERE` names a partial index by a parameter finds no index without its value).
  */
 export class PgliteConnection extends EventEmitter {
   readonly #pglite: PGlite;
@@ -31,9 +33,12 @@ export class PgliteConnection extends EventEmitter {
   readonly #prepared = new Map<string, string>();
   /** Parses sent under a name and not yet confirmed, in the order the database answers them. */
   #unconfirmed: string[] = [];
+  /** Names to close with the next statement prepared: evicted, or kept from before a change of schema. */
+  #stale: string[] = [];
   /** The name the next bind uses instead of the unnamed statement. */
   #bindTo: string | undefined;
   #statements = 0;
+  #customPlans: Promise<unknown> | undefined;
 
   /** pg's records of the named statements this session has prepared (PGlite is one session for every client). */
   parsedStatements: Record<string, string> = {};
@@ -85,6 +90,8 @@ export class PgliteConnection extends EventEmitter {
   async connect() {
     this._connecting = true;
     await this.#pglite.waitReady;
+    this.#customPlans ??= this.#pglite.exec('set plan_cache_mode = force_custom_plan');
+    await this.#customPlans;
     process.nextTick(() => this.emit('readyForQuery'));
   }
 
@@ -97,8 +104,8 @@ export class PgliteConnection extends EventEmitter {
 
   /**
    * Follows the database's answers: a parse it confirmed keeps its name, one it refused is forgotten. After a
-   * change of schema every name is forgotten and statements are prepared anew as they come: PostgreSQL re-plans
-   * a kept statement itself, but refuses to run one whose columns the change altered.
+   * change of schema every statement is prepared anew as it comes: PostgreSQL re-plans a kept statement itself,
+   * but refuses to run one whose columns the change altered.
    */
   #follow(reply: { name: string; text?: string; message?: string }) {
     if (reply.name === 'parseComplete') this.#unconfirmed.shift();
@@ -109,6 +116,7 @@ export class PgliteConnection extends EventEmitter {
       (reply.name === 'commandComplete' && SCHEMA_CHANGE.test(reply.text ?? '')) ||
       (reply.name === 'error' && reply.message === RESULT_CHANGED)
     ) {
+      this.#stale.push(...this.#prepared.values());
       this.#prepared.clear();
     }
   }
@@ -116,7 +124,7 @@ export class PgliteConnection extends EventEmitter {
   #forgetOldest() {
     const [key, name] = this.#prepared.entries().next().value as [string, string];
     this.#prepared.delete(key);
-    this.#write(serialize.close({ type: 'S', name }));
+    this.#stale.push(name);
   }
 
   // No network, no authentication: what pg says before the first query has no counterpart here.
@@ -144,6 +152,7 @@ export class PgliteConnection extends EventEmitter {
       return;
     }
     if (this.#prepared.size >= STATEMENTS_KEPT) this.#forgetOldest();
+    for (const stale of this.#stale.splice(0)) this.#write(serialize.close({ type: 'S', name: stale }));
     this.#bindTo = `kontor_${++this.#statements}`;
     this.#prepared.set(key, this.#bindTo);
     this.#unconfirmed.push(key);

@@ -10,7 +10,7 @@ const RESULT_CHANGED = 'cached plan must not change result type';
 
 /**
  * The connection node-postgres talks through to a PGlite in this process, in place of a socket, made for what
- * costs time in PGlite: crossing into the WebAssembly, and PostgreSQL parsing and planning there.
+ * costs time in PGlite: crossing into the WebAssembly, and PostgreSQL's work there.
  *
  * - **One call per statement.** PGlite's own adapter hands each protocol message over as it comes: a statement
  *   with parameters is five calls (parse, bind, describe, execute, sync), each with its own promise and

@@ -3,12 +3,12 @@ import { createPgConfig } from '@electric-sql/pglite/node-postgres';
 import pg from 'pg';
 import { pglitePoolConfig } from '../apps/server/src/platform/db/pglite-connection.js';
 import { flagValue } from './settings.js';
-import { fixed, median, table } from './stats.js';
+import { cpuMs, fixed, median, table } from './stats.js';
 
 /**
  * What a statement with parameters costs through node-postgres on PGlite: Kontor's connection
- * (platform/db/pglite-connection.ts: a statement's protocol messages in one call into the database) against
- * PGlite's own adapter (one call per message), the baseline. Two PGlite databases in memory in this process, the
+ * (platform/db/pglite-connection.ts: a statement's protocol messages in one call into the database, each text
+ * parsed once) against PGlite's own adapter (one call per message, every statement parsed anew), the baseline. Two PGlite databases in memory in this process, the
  * same work on each, taken in turns of 20 transactions so that a noisy machine weighs on both alike. Each
  * transaction is what a small write does: begin, a read, an upsert, an insert, an update, commit.
  *
@@ -17,11 +17,6 @@ import { fixed, median, table } from './stats.js';
 const transactions = Number(flagValue(process.argv.slice(2), '--transactions') ?? 2_000);
 const TURN = 20;
 const WARMUP = 200;
-
-const cpuMs = () => {
-  const { user, system } = process.cpuUsage();
-  return (user + system) / 1000;
-};
 
 async function database(config: (pglite: PGlite) => pg.PoolConfig) {
   const pglite = await PGlite.create();

@@ -1,7 +1,7 @@
 import { sql } from 'kysely';
 import type pg from 'pg';
 import { flagValue } from './settings.js';
-import { fixed, median, table } from './stats.js';
+import { cpuMs, fixed, median, table } from './stats.js';
 import { type SyncNode, startClient, startHub, waitBootstrapped } from './sync-nodes.js';
 
 /**
@@ -15,11 +15,6 @@ import { type SyncNode, startClient, startHub, waitBootstrapped } from './sync-n
  */
 const applies = Number(flagValue(process.argv.slice(2), '--applies') ?? 300);
 const WARMUP = 50;
-
-const cpuMs = () => {
-  const { user, system } = process.cpuUsage();
-  return (user + system) / 1000;
-};
 
 /** Counts the statements the node's pool sends while `counting` is on. */
 function countStatements(node: SyncNode) {

@@ -1,4 +1,5 @@
 import WebSocket from 'ws';
+import { cpuMs } from './stats.js';
 import { startClient, waitBootstrapped } from './sync-nodes.js';
 
 /**
@@ -8,10 +9,6 @@ import { startClient, waitBootstrapped } from './sync-nodes.js';
  * `{"ready": true}`.
  */
 const now = () => performance.timeOrigin + performance.now();
-const cpuMs = () => {
-  const { user, system } = process.cpuUsage();
-  return (user + system) / 1000;
-};
 const report = (line: object) => process.stdout.write(`${JSON.stringify(line)}\n`);
 const [mode, ...args] = process.argv.slice(2);
 

@@ -79,6 +79,17 @@ describe('node-postgres over PGlite', () => {
     expect(await prepared()).toEqual([everything]);
   });
 
+  it('prepares statements anew after a DO block changed a table, as a migration may', async () => {
+    const everything = 'select * from items where id = $1';
+    await pool.query(everything, [1]);
+    await pool.query('do $$ begin alter table items add column unit text; end $$');
+    expect((await pool.query(everything, [1])).rows).toEqual([]);
+    expect((await pool.query('insert into items values ($1, $2, $3) returning *', [1, 'gloves', 'box'])).rows).toEqual([
+      { id: 1, name: 'gloves', unit: 'box' },
+    ]);
+    expect((await pool.query(everything, [1])).rows).toEqual([{ id: 1, name: 'gloves', unit: 'box' }]);
+  });
+
   it('plans every execution with its values: a partial unique index is found by a parameter, every time', async () => {
     await pool.query('create table boards (id int primary key, owner int not null, is_default boolean not null)');
     await pool.query('create unique index one_default on boards (owner) where is_default');

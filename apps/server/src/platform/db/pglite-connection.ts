@@ -4,8 +4,11 @@ import { serialize } from 'pg-protocol';
 
 /** Prepared statements kept at most; the least recently used one is closed to make room. */
 const STATEMENTS_KEPT = 500;
-/** Command tags of statements that change the schema; and what PostgreSQL says when one was missed. */
-const SCHEMA_CHANGE = /^(CREATE|ALTER|DROP) /;
+/**
+ * Command tags of statements that may change the schema (a `DO` block in a migration may alter a table); and
+ * what PostgreSQL says when a change came some other way, a function called by a statement say.
+ */
+const SCHEMA_CHANGE = /^(CREATE |ALTER |DROP |DO$)/;
 const RESULT_CHANGED = 'cached plan must not change result type';
 
 /**

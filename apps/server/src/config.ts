@@ -61,6 +61,11 @@ export const configSchema = z
     syncDiscovery: flexibleBoolean.default(true),
     /** How often a client syncs with its hub when nothing nudges it. */
     syncIntervalMs: z.coerce.number().int().min(100).default(2000),
+    /**
+     * The same while the hub's nudge socket is open: the hub streams its changes and the client pushes its own as
+     * they commit, so a round only catches what those missed.
+     */
+    syncConnectedIntervalMs: z.coerce.number().int().min(100).default(15_000),
     /** How often the change log is compacted (see docs/sync.md). */
     syncCompactEveryMinutes: z.coerce.number().int().min(1).default(60),
     /** A peer silent for longer no longer holds compaction back; when it returns it is reset from a snapshot. */

@@ -3,14 +3,15 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { notesModule } from './fixtures/notes-module.js';
-import { enrollClient, wardNotes } from './sync-pair.js';
+import { enrollClient, syncOf, wardNotes } from './sync-pair.js';
 import { expectStatus, startTestNode, type TestNode } from './test-node.js';
 
 const memory = { kind: 'pglite', dir: 'memory' } as const;
 const POLL = { timeout: 30_000, interval: 20 };
-// Clients that would otherwise wait ten minutes between rounds: only the hub's socket can bring changes sooner.
-// (How fast it is, is measured in bench/, not asserted here.)
-const QUIET = { syncIntervalMs: 600_000 };
+// Clients that would otherwise wait ten minutes between rounds, connected or not: only the hub's socket can bring
+// changes sooner, and only a push as a local write commits can take one to the hub sooner. (How fast they are is
+// measured in bench/, not asserted here.)
+const QUIET = { syncIntervalMs: 600_000, syncConnectedIntervalMs: 600_000 };
 
 describe('the hub streams its changes to connected clients', () => {
   let hub: TestNode;
@@ -86,11 +87,28 @@ describe('the hub streams its changes to connected clients', () => {
         { ...POLL, interval: 500 },
       )
       .toBe(true);
+    const streamedFrom = Date.now();
     for (const name of ['Streamed once', 'Streamed twice']) {
       await createRole(name);
       await everywhere(name);
     }
     expect(await pulls()).toBe(settled);
+    // No round since the socket opened, yet the client shows itself in sync: the hub is heard on the socket.
+    const { lastSyncAt } = await syncOf(everything).status();
+    expect(Date.parse(lastSyncAt ?? '')).toBeGreaterThanOrEqual(streamedFrom);
+  });
+
+  it('push a client’s own write to the hub as it commits, without waiting for a round', async () => {
+    const id = randomUUID();
+    const owner = (await sql<{ id: string }>`select node_id as id from sync.local_node`.execute(everything.platform.db))
+      .rows[0]?.id;
+    await sql`insert into notes.notes (id, owner, body) values (${id}, ${owner}, 'gloves, size M')`.execute(
+      everything.platform.db,
+    );
+    const atHub = async () =>
+      (await sql<{ body: string }>`select body from notes.notes where id = ${id}`.execute(hub.platform.db)).rows[0]
+        ?.body;
+    await expect.poll(atHub, POLL).toBe('gloves, size M');
   });
 
   it('stream to a scoped client only the rows within its scope', async () => {

@@ -31,6 +31,7 @@ export async function enrollClient(
       upstream: hubUrl,
       enrollCode: enrollment.json().code,
       syncIntervalMs: 100,
+      syncConnectedIntervalMs: 1_000,
       loginRateLimitPerMinute: 10_000,
       ...clientSettings,
     },

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
-import { sql } from 'kysely';
 import type { Db, Platform } from '../platform/platform.js';
-import { Authority, EPOCHS_TABLE, type EpochRecord, epochFromRow } from './authority.js';
+import { type ApplyContext, readApplyContext } from './apply-context.js';
+import { type Authority, EPOCHS_TABLE, type EpochRecord, epochFromRow } from './authority.js';
 import { changeLog, toWire, type Vector } from './change-log.js';
 import { parseHlc, tooFarAhead } from './hlc.js';
 import { publicKeyObject } from './node-identity.js';
@@ -38,6 +38,8 @@ type DrainState = {
   authority: Authority;
   epochChanged: boolean;
   cells: CellClocks;
+  /** Vector entries the drains moved, written when the batch settles. */
+  moved: Vector;
 };
 
 /** A received change and what became of it here. */
@@ -49,8 +51,12 @@ type Settled = {
 
 /** Topic of the in-process event announcing that replicated tables changed under a module's feet. */
 export const SYNC_APPLIED_TOPIC = 'sync.applied';
-/** The NOTIFY channel on which a commit announces new changes in the log (see the capture trigger). */
+/**
+ * The NOTIFY channel on which a commit announces new changes in the log: with an empty payload from the capture
+ * trigger (this node's own writes), with `APPLIED_PAYLOAD` from an apply (changes received from peers).
+ */
 export const SYNC_CHANNEL = 'kontor_sync';
+export const APPLIED_PAYLOAD = 'applied';
 
 /**
  * Applies changes from peers: verified (signature, registry, clock drift) before anything is written, then
@@ -71,33 +77,36 @@ export class Applier {
   async apply(received: WireChange[], resume = false): Promise<ApplyOutcome> {
     const outcome: ApplyOutcome = { applied: 0, rejected: 0, duplicates: 0, waiting: 0, tables: [] };
     if (received.length === 0 && !resume) return outcome; // an empty page: the common answer to a routine pull
-    const selfId = this.self().nodeId;
-    // This node's own entry and every origin's, in one read.
-    const known = await registry.findMany(this.platform.db, [
-      ...new Set([selfId, ...received.map((change) => change.origin)]),
-    ]);
-    // The rows this node is limited to: a stub for a row within them is not taken (see `filtered`).
-    const localScope = known.get(selfId)?.scope ?? {};
     const stray = received.find((change) => change.filtered && !this.tables.get(change.table)?.scope);
     if (stray)
       throw new SyncRefusal(`change ${stray.origin}:${stray.seq} is filtered, but ${stray.table} has no scopes`);
-    // The change itself must come for a row this node should hold, from a node that has it.
-    const changes = received.filter(
-      (change) =>
-        !change.filtered || !inScope(this.tables.get(change.table) as ReplicatedTable, change.data, localScope),
-    );
-    const authority = await Authority.load(this.platform.db);
-    const nodes = this.#verify(changes, authority, known);
-    if (changes.length === 0 && !resume) return outcome;
+    const selfId = this.self().nodeId;
     const touched = new Set<string>();
     await this.platform.transaction(async (trx) => {
-      await sql`select set_config('kontor.applying', 'on', true)`.execute(trx);
-      const vector = await changeLog.vector(trx);
+      const origins = [...new Set(received.map((change) => change.origin))];
+      // This node's own entry and every origin's, the vector, the epochs, the held changes and the newest stamps.
+      const context = await readApplyContext(trx, {
+        nodeIds: [...new Set([selfId, ...origins])],
+        origins: resume ? undefined : origins,
+        rows: received,
+      });
+      const { vector, authority } = context;
+      // The rows this node is limited to: a stub for a row within them is not taken (see `filtered`).
+      const localScope = context.nodes.get(selfId)?.scope ?? {};
+      // The change itself must come for a row this node should hold, from a node that has it.
+      const changes = received.filter(
+        (change) =>
+          !change.filtered || !inScope(this.tables.get(change.table) as ReplicatedTable, change.data, localScope),
+      );
+      // A batch failing these checks is refused whole: the transaction has written nothing yet.
+      const nodes = this.#verify(changes, authority, context.nodes);
+      if (changes.length === 0 && !resume) return;
       const beyond = changes.filter((change) => change.seq > (vector[change.origin] ?? 0));
       // Changes held back before (a gap, a newer schema) continue with this batch; resuming takes them all. What
       // the log holds beyond the vector is exactly what is held back (applying, refusing or filtering a change
       // moves the vector, as a local write does), so these are also the changes of this batch already held.
-      const heldBack = await changeLog.held(trx, resume ? undefined : [...new Set(beyond.map(({ origin }) => origin))]);
+      const beyondOrigins = new Set(beyond.map(({ origin }) => origin));
+      const heldBack = resume ? context.held : context.held.filter((row) => beyondOrigins.has(row.origin));
       const held = new Set(heldBack.map((row) => `${row.origin}:${row.seq}`));
       // This batch's new changes by origin and seq; a change sent twice in one batch counts once.
       const fresh = new Map<string, Map<number, WireChange>>();
@@ -120,7 +129,7 @@ export class Applier {
       const state: DrainState = {
         buffer: new WriteBuffer(trx),
         owners: await this.#owners(trx, fresh, nodes, authority),
-        newest: await this.#newest(trx, fresh),
+        newest: this.#newest(context.newest),
         cells: await CellClocks.load(
           trx,
           this.tables,
@@ -128,6 +137,7 @@ export class Applier {
         ),
         authority,
         epochChanged: false,
+        moved: {},
       };
       for (const [origin, ofOrigin] of fresh) {
         await this.#drain(trx, origin, ofOrigin, vector, nodes, settled, touched, state);
@@ -139,7 +149,6 @@ export class Applier {
       if (state.epochChanged && current) {
         outcome.epoch = { ...current, demoted: await changeLog.followEpoch(trx, current) };
       }
-      await changeLog.insertMany(trx, settled);
       for (const { status } of settled)
         if (status !== 'filtered') outcome[status === 'pending' ? 'waiting' : status] += 1;
       // Stamps sort as text in clock order (wall, then counter): the newest one moves this node's clock.
@@ -149,9 +158,14 @@ export class Applier {
           .sort()
           .at(-1) ?? '',
       );
-      if (newest) await changeLog.mergeClock(trx, newest.wall, newest.counter);
-      // Changes arrived that other peers of this node may want: wake them as a local write would.
-      if (outcome.applied + outcome.rejected > 0) await sql`select pg_notify(${SYNC_CHANNEL}, '')`.execute(trx);
+      await changeLog.settle(trx, {
+        settled,
+        vector: state.moved,
+        clock: newest ?? undefined,
+        // Changes arrived that other peers of this node may want: wake them as a local write would.
+        notify:
+          outcome.applied + outcome.rejected > 0 ? { channel: SYNC_CHANNEL, payload: APPLIED_PAYLOAD } : undefined,
+      });
     });
     outcome.tables = [...touched];
     if (touched.size > 0) await this.#announce(outcome.tables);
@@ -290,7 +304,7 @@ export class Applier {
       }
     }
     if (next - 1 > start) {
-      await changeLog.setVectorEntry(trx, origin, next - 1);
+      state.moved[origin] = next - 1;
       vector[origin] = next - 1;
     }
   }
@@ -360,10 +374,9 @@ export class Applier {
   }
 
   /** The newest clock stamp applied so far to each row this batch touches: `table key` -> stamp. */
-  async #newest(trx: Db, fresh: Map<string, Map<number, WireChange>>) {
-    const changes = [...fresh.values()].flatMap((ofOrigin) => [...ofOrigin.values()]);
+  #newest(rows: ApplyContext['newest']) {
     const newest = new Map<string, string>();
-    for (const row of await changeLog.newestApplied(trx, changes)) {
+    for (const row of rows) {
       const table = this.tables.get(row.tbl);
       if (table) newest.set(`${table.table} ${keyText(table, row.pk)}`, row.hlc);
     }

@@ -13,6 +13,17 @@ export interface EpochRecord {
 }
 
 /**
+ * The recorded epochs as one JSON array; a node enrolled before epochs were recorded falls back on its cluster's
+ * hub. A statement of its own, or a part of the one statement an apply reads everything with (apply-context.ts).
+ */
+export const EPOCHS = sql<EpochRecord[]>`coalesce(
+  (select jsonb_agg(jsonb_build_object('epoch', epoch, 'hubNodeId', hub_node_id, 'hubUrl', hub_url,
+      'startedHlc', started_hlc)) from sync.epochs),
+  (select jsonb_agg(jsonb_build_object('epoch', epoch, 'hubNodeId', hub_node_id, 'hubUrl', hub_url,
+      'startedHlc', '')) from sync.cluster),
+  '[]'::jsonb)`;
+
+/**
  * Which node was the hub when. Hub-only changes (reference rows, the registry, other nodes' rows) are judged
  * by the epoch in force at their clock stamp: a hub that went down keeps the authority for what it wrote while
  * it was the hub, and has none for what it writes after a promotion it had not heard of.
@@ -24,14 +35,10 @@ export class Authority {
     this.#epochs = [...epochs].sort((a, b) => a.epoch - b.epoch);
   }
 
-  /** The recorded epochs; a node enrolled before epochs were recorded falls back on its cluster's hub. */
   static async load(db: Db): Promise<Authority> {
-    const rows = await sql<EpochRecord>`select epoch, hub_node_id as "hubNodeId", hub_url as "hubUrl",
-        started_hlc as "startedHlc" from sync.epochs`.execute(db);
-    if (rows.rows.length > 0) return new Authority(rows.rows);
-    const cluster = await sql<EpochRecord>`select epoch, hub_node_id as "hubNodeId", hub_url as "hubUrl",
-        '' as "startedHlc" from sync.cluster`.execute(db);
-    return new Authority(cluster.rows);
+    return new Authority(
+      (await sql<{ epochs: EpochRecord[] }>`select ${EPOCHS} as epochs`.execute(db)).rows[0]?.epochs ?? [],
+    );
   }
 
   get current(): EpochRecord | undefined {

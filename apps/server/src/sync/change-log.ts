@@ -68,16 +68,22 @@ export type Vector = Record<string, number>;
 export type SyncDb = ReturnType<typeof syncDb>;
 export const syncDb = (db: Db): Kysely<SyncTables> => db.withTables<SyncTables>();
 
-/** A change as the log stores it (jsonb columns as JSON text). */
-const changeRow = (change: WireChange, status: ChangeRow['status'], reason: string | null) => ({
+/** This node's version vector as one JSON object: a statement of its own, or a part of a larger one. */
+export const VECTOR = sql<Vector>`(select coalesce(jsonb_object_agg(origin, seq), '{}'::jsonb) from sync.vector)`;
+
+/** Changes recorded per statement when an apply settles. */
+const SETTLE_CHUNK = 500;
+
+/** A change as the log stores it. */
+const changeRow = (change: WireChange, status: ChangeRow['status'], reason: string | null): ChangeRow => ({
   origin: change.origin,
   seq: change.seq,
   hlc: change.hlc,
   tx: change.tx,
   tbl: change.table,
-  pk: JSON.stringify(change.key) as never,
+  pk: change.key,
   op: change.op,
-  data: (change.data === null ? null : JSON.stringify(change.data)) as never,
+  data: change.data,
   schema_version: change.schemaVersion,
   signature: change.signature,
   status,
@@ -169,8 +175,7 @@ export const changeLog = {
   },
 
   async vector(db: Db): Promise<Vector> {
-    const rows = await syncDb(db).selectFrom('sync.vector').selectAll().execute();
-    return Object.fromEntries(rows.map((row) => [row.origin, Number(row.seq)]));
+    return (await sql<{ vector: Vector }>`select ${VECTOR} as vector`.execute(db)).rows[0]?.vector ?? {};
   },
 
   async setVectorEntry(db: Db, origin: string, seq: number) {
@@ -229,26 +234,48 @@ export const changeLog = {
     return whole;
   },
 
-  /** Changes held back (status pending) of these origins, or of every origin. */
-  async held(db: Db, origins?: string[]) {
-    if (origins?.length === 0) return [];
-    let query = syncDb(db).selectFrom('sync.changes').selectAll().where('status', '=', 'pending');
-    if (origins) query = query.where('origin', 'in', origins);
-    return query.orderBy('origin').orderBy('seq').execute();
-  },
-
-  /** Records received changes with their outcome, in chunks; a held-back change later settled is updated. */
-  async insertMany(db: Db, rows: Array<{ change: WireChange; status: ChangeRow['status']; reason: string | null }>) {
-    for (let start = 0; start < rows.length; start += 500) {
-      await syncDb(db)
-        .insertInto('sync.changes')
-        .values(rows.slice(start, start + 500).map(({ change, status, reason }) => changeRow(change, status, reason)))
-        .onConflict((oc) =>
-          oc
-            .columns(['origin', 'seq'])
-            .doUpdateSet((eb) => ({ status: eb.ref('excluded.status'), reason: eb.ref('excluded.reason') })),
+  /**
+   * Records what an apply did, in one statement per 500 changes: each received change with its outcome (a
+   * held-back change later settled is updated), and with the last of them, the vector entries it moved, this
+   * node's clock merged with the newest stamp it saw, and `notify` for those waiting for the node's changes.
+   */
+  async settle(
+    db: Db,
+    outcome: {
+      settled: Array<{ change: WireChange; status: ChangeRow['status']; reason: string | null }>;
+      vector: Vector;
+      clock: { wall: number; counter: number } | undefined;
+      notify: { channel: string; payload: string } | undefined;
+    },
+  ) {
+    const { settled } = outcome;
+    const moved = Object.entries(outcome.vector);
+    const { wall = null, counter = null } = outcome.clock ?? {};
+    for (let start = 0; start === 0 || start < settled.length; start += SETTLE_CHUNK) {
+      const last = start + SETTLE_CHUNK >= settled.length;
+      const rows = settled
+        .slice(start, start + SETTLE_CHUNK)
+        .map(({ change, status, reason }) => changeRow(change, status, reason));
+      await sql`with logged as (
+          insert into sync.changes (origin, seq, hlc, tx, tbl, pk, op, data, schema_version, signature, status, reason)
+          select * from jsonb_to_recordset(${JSON.stringify(rows)}::jsonb) as r(origin uuid, seq bigint, hlc text,
+            tx bigint, tbl text, pk jsonb, op text, data jsonb, schema_version integer, signature text, status text,
+            reason text)
+          on conflict (origin, seq) do update set status = excluded.status, reason = excluded.reason
+        ), moved as (
+          insert into sync.vector (origin, seq)
+          select * from unnest(${last ? moved.map(([origin]) => origin) : []}::uuid[],
+            ${last ? moved.map(([, seq]) => seq) : []}::bigint[])
+          on conflict (origin) do update set seq = excluded.seq
+        ), clock as (
+          update sync.local_node set
+            hlc_counter = case when ${wall}::bigint > hlc_wall then ${counter}::integer
+              when ${wall}::bigint = hlc_wall then greatest(hlc_counter, ${counter}::integer) else hlc_counter end,
+            hlc_wall = greatest(hlc_wall, ${wall}::bigint)
+          where ${wall}::bigint is not null
         )
-        .execute();
+        select pg_notify(${outcome.notify?.channel ?? null}, ${outcome.notify?.payload ?? null})
+        where ${last && outcome.notify !== undefined}`.execute(db);
     }
   },
 
@@ -278,20 +305,6 @@ export const changeLog = {
       .where('seq', '>', confirmedSeq)
       .executeTakeFirstOrThrow();
     return Number(row.n);
-  },
-
-  /** The newest stamp applied to each row these changes touch (rows only ever loaded from a snapshot have none). */
-  async newestApplied(db: Db, changes: WireChange[]) {
-    if (changes.length === 0) return [];
-    // One index lookup per row: a join lets the planner scan the whole log once per key.
-    const result = await sql<{ tbl: string; pk: Record<string, unknown>; hlc: string | null }>`
-      select k.tbl, k.pk, (select max(c.hlc) from sync.changes c
-          where c.tbl = k.tbl and c.pk = k.pk and c.status = 'applied' and c.reason is null) as hlc
-      from (select distinct * from unnest(${changes.map((change) => change.table)}::text[],
-              ${changes.map((change) => JSON.stringify(change.key))}::jsonb[]) as k(tbl, pk)) k`.execute(db);
-    return result.rows.filter(
-      (row): row is { tbl: string; pk: Record<string, unknown>; hlc: string } => row.hlc !== null,
-    );
   },
 
   /**
@@ -375,12 +388,6 @@ export const changeLog = {
 
   async confirm(db: Db, seq: number) {
     await sql`update sync.cluster set confirmed_seq = greatest(confirmed_seq, ${seq})`.execute(db);
-  },
-
-  async mergeClock(db: Db, wall: number, counter: number) {
-    await sql`update sync.local_node set
-        hlc_counter = case when ${wall} > hlc_wall then ${counter} when ${wall} = hlc_wall then greatest(hlc_counter, ${counter}) else hlc_counter end,
-        hlc_wall = greatest(hlc_wall, ${wall})`.execute(db);
   },
 };
 

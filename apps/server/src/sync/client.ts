@@ -1,5 +1,6 @@
 import type { Logger } from 'pino';
 import WebSocket from 'ws';
+import { SYNC_CHANNEL } from './applier.js';
 import { changeLog, type Vector } from './change-log.js';
 import type { NudgeMessage } from './nudges.js';
 import { PeerConnection, PeerError } from './peer-connection.js';
@@ -8,6 +9,8 @@ import type { WireChange } from './signing.js';
 
 const PAGE = 2_000;
 const MAX_BACKOFF_MS = 30_000;
+/** The socket is pinged this often; one that has not answered the previous ping by the next is given up. */
+const PING_MS = 10_000;
 /** Beyond this many streamed changes waiting, a round pulls them in pages instead. */
 const MAX_STREAMED = 2_000;
 
@@ -60,10 +63,11 @@ export class SyncClient {
   #again = false;
   /** Changes the hub streamed that wait for the current work to finish. */
   #streamed: WireChange[] = [];
-  #nudges: { url: string; socket: WebSocket } | undefined;
+  #nudges: { url: string; socket: WebSocket; pinger: NodeJS.Timeout } | undefined;
   /** The hub as met at the last successful round. */
   #hub: { peer: PeerConnection; hello: Hello } | undefined;
   #stopListening: (() => void) | undefined;
+  #stopHearingCommits: Promise<() => Promise<void>> | undefined;
 
   constructor(
     private readonly sync: SyncService,
@@ -80,6 +84,14 @@ export class SyncClient {
       this.#closeNudges();
       this.nudge();
     });
+    // A local write (the capture trigger notifies with no payload) goes to the hub as it commits, while the hub is
+    // known to answer; otherwise the rounds and their back-off carry it.
+    this.#stopHearingCommits = this.sync.platform.database.listen(SYNC_CHANNEL, (payload) => {
+      if (payload === '' && this.#nudges?.socket.readyState === WebSocket.OPEN && !this.sync.isHub) this.nudge();
+    });
+    this.#stopHearingCommits.catch((error: unknown) =>
+      this.logger.warn({ err: error }, 'cannot hear local commits; rounds will send them'),
+    );
     this.#schedule(0);
   }
 
@@ -88,6 +100,7 @@ export class SyncClient {
     clearTimeout(this.#timer);
     this.#stopListening?.();
     this.#closeNudges();
+    await (await this.#stopHearingCommits?.catch(() => undefined))?.();
     await this.#running?.catch(() => undefined);
   }
 
@@ -141,9 +154,7 @@ export class SyncClient {
   /** Syncs as soon as it can: something changed, or a peer appeared. */
   nudge() {
     if (this.#stopped) return;
-    this.syncNow().catch((error: unknown) => {
-      this.sync.lastError = failureOf(error);
-    });
+    void this.#attempt();
   }
 
   /** Keeps a WebSocket to the hub open; each message from it means "I have new changes". */
@@ -155,46 +166,78 @@ export class SyncClient {
     const socket = new WebSocket(url, {
       headers: new PeerConnection(this.sync.identity, hubUrl).signedHeaders('GET', url.pathname, ''),
     });
-    const nudges = { url: hubUrl, socket };
+    // A socket that stopped answering (the hub's machine gone without a word) is given up, as a closed one is.
+    let answered = true;
+    const pinger = setInterval(() => {
+      if (!answered) socket.terminate();
+      else if (socket.readyState === WebSocket.OPEN) {
+        answered = false;
+        socket.ping();
+      }
+    }, PING_MS).unref();
+    const nudges = { url: hubUrl, socket, pinger };
     this.#nudges = nudges;
+    const heard = () => {
+      answered = true;
+      this.sync.hubHeardAt = new Date();
+    };
     // Whatever the hub committed between our last pull and this socket opening would otherwise wait a round.
-    socket.on('open', () => this.nudge());
+    socket.on('open', () => {
+      heard();
+      this.nudge();
+    });
+    socket.on('pong', heard);
     socket.on('message', (data) => {
+      heard();
       const message = parseNudge(String(data));
       if (message?.type === 'changes') this.#applyStreamed(message.changes);
       else this.nudge();
     });
-    socket.on('error', () => undefined); // 'close' follows; the next successful round reconnects
+    socket.on('error', () => undefined); // 'close' follows
     socket.on('close', () => {
-      if (this.#nudges === nudges) this.#nudges = undefined;
+      clearInterval(pinger);
+      if (this.#nudges !== nudges) return; // replaced or closed on purpose
+      this.#nudges = undefined;
+      this.sync.hubHeardAt = undefined;
+      // Rounds carry everything again, at their ordinary pace: the next one now, to reconnect or find out why not.
+      this.nudge();
     });
   }
 
   #closeNudges() {
-    this.#nudges?.socket.close();
+    const nudges = this.#nudges;
     this.#nudges = undefined;
+    this.sync.hubHeardAt = undefined;
+    if (!nudges) return;
+    clearInterval(nudges.pinger);
+    nudges.socket.close();
+  }
+
+  /** Syncs now, then schedules the next round: at the ordinary pace, or later after failures (back-off). */
+  async #attempt() {
+    try {
+      await this.syncNow();
+      this.#failures = 0;
+      this.sync.lastError = null;
+    } catch (error) {
+      // Exchanging with LAN peers is progress too: keep the ordinary pace while the hub is away.
+      const peersOnly = error instanceof HubUnreachable && error.peers > 0;
+      this.#failures = peersOnly ? 0 : this.#failures + 1;
+      this.sync.lastError = failureOf(error);
+      // Waiting to be enrolled (from the first-run page) is a state, not a failure worth a warning each time.
+      if (error instanceof NotEnrolled) this.logger.debug(error.message);
+      else this.logger.warn({ err: error, failures: this.#failures }, 'sync with the hub failed; will retry');
+    }
+    const connected = this.#nudges?.socket.readyState === WebSocket.OPEN;
+    const { syncIntervalMs, syncConnectedIntervalMs } = this.sync.platform.config;
+    const pace = connected ? syncConnectedIntervalMs : syncIntervalMs;
+    this.#schedule(this.#failures === 0 ? pace : this.#backoff());
   }
 
   #schedule(delayMs: number) {
     if (this.#stopped) return;
     clearTimeout(this.#timer);
-    this.#timer = setTimeout(async () => {
-      let peersOnly = false;
-      try {
-        await this.syncNow();
-        this.#failures = 0;
-        this.sync.lastError = null;
-      } catch (error) {
-        // Exchanging with LAN peers is progress too: keep the ordinary pace while the hub is away.
-        peersOnly = error instanceof HubUnreachable && error.peers > 0;
-        this.#failures = peersOnly ? 0 : this.#failures + 1;
-        this.sync.lastError = failureOf(error);
-        // Waiting to be enrolled (from the first-run page) is a state, not a failure worth a warning each time.
-        if (error instanceof NotEnrolled) this.logger.debug(error.message);
-        else this.logger.warn({ err: error, failures: this.#failures }, 'sync with the hub failed; will retry');
-      }
-      this.#schedule(this.#failures === 0 ? this.sync.platform.config.syncIntervalMs : this.#backoff());
-    }, delayMs);
+    this.#timer = setTimeout(() => void this.#attempt(), delayMs);
     this.#timer.unref();
   }
 

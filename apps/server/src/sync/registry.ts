@@ -1,4 +1,4 @@
-import { sql } from 'kysely';
+import { type RawBuilder, sql } from 'kysely';
 import type { Db } from '../platform/platform.js';
 import { syncDb } from './change-log.js';
 import type { NodeScope } from './replicated-tables.js';
@@ -14,18 +14,30 @@ export interface RegisteredNode {
   enrolledAt: Date;
 }
 
-const columns = [
-  'node_id as nodeId',
-  'name',
-  'public_key as publicKey',
-  'role',
-  'revoked_at as revokedAt',
-  'enrolled_at as enrolledAt',
-  'scope',
-] as const;
+/** A registered node as `nodesJson` answers it: its timestamps as JSON text. */
+export type NodeJson = Omit<RegisteredNode, 'revokedAt' | 'enrolledAt'> & {
+  revokedAt: string | null;
+  enrolledAt: string;
+};
 
-/** A row of `sync.nodes` as read with `columns`: its scope is stored as JSON. */
-const asNode = <Row extends { scope: unknown }>(row: Row) => ({ ...row, scope: row.scope as NodeScope });
+/**
+ * The registered nodes `where` selects, oldest first, as one JSON array: a statement of its own, or a part of
+ * the one statement an apply reads everything with (see apply-context.ts).
+ */
+const nodesJson = (where: RawBuilder<unknown>) => sql<NodeJson[]>`(select coalesce(jsonb_agg(jsonb_build_object(
+    'nodeId', node_id, 'name', name, 'publicKey', public_key, 'role', role, 'revokedAt', revoked_at,
+    'enrolledAt', enrolled_at, 'scope', scope) order by enrolled_at), '[]'::jsonb) from sync.nodes where ${where})`;
+
+export const nodesWithIds = (nodeIds: string[]) => nodesJson(sql`node_id = any(${nodeIds}::uuid[])`);
+
+export const nodeFromJson = (node: NodeJson): RegisteredNode => ({
+  ...node,
+  revokedAt: node.revokedAt === null ? null : new Date(node.revokedAt),
+  enrolledAt: new Date(node.enrolledAt),
+});
+
+const readNodes = async (db: Db, nodes: RawBuilder<NodeJson[]>) =>
+  (await sql<{ nodes: NodeJson[] }>`select ${nodes} as nodes`.execute(db)).rows[0]?.nodes.map(nodeFromJson) ?? [];
 
 /** The replicated registry of enrolled nodes, and the one-time enrollment codes (hub only). */
 export const registry = {
@@ -36,13 +48,12 @@ export const registry = {
   /** The registered nodes among `nodeIds`, by id, read in one statement. */
   async findMany(db: Db, nodeIds: string[]): Promise<Map<string, RegisteredNode>> {
     if (nodeIds.length === 0) return new Map();
-    const rows = await syncDb(db).selectFrom('sync.nodes').select(columns).where('node_id', 'in', nodeIds).execute();
-    return new Map(rows.map((row) => [row.nodeId, asNode(row)]));
+    const nodes = await readNodes(db, nodesWithIds(nodeIds));
+    return new Map(nodes.map((node) => [node.nodeId, node]));
   },
 
   async list(db: Db): Promise<RegisteredNode[]> {
-    const rows = await syncDb(db).selectFrom('sync.nodes').select(columns).orderBy('enrolled_at').execute();
-    return rows.map(asNode);
+    return readNodes(db, nodesJson(sql`true`));
   },
 
   async register(

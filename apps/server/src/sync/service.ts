@@ -60,6 +60,8 @@ export class SyncService {
   confirmedSeq = 0;
   /** Why the last attempt to sync failed, until one succeeds. */
   lastError: { code: SyncProblemCode; message: string } | null = null;
+  /** When the hub last answered on the nudge socket, while it is open: this node is in sync with it then. */
+  hubHeardAt: Date | undefined;
   readonly #authorityListeners = new Set<() => void>();
   readonly #peerRecorded = new Map<string, number>();
 
@@ -418,6 +420,7 @@ export class SyncService {
     const pendingChanges = this.isHub
       ? 0
       : await changeLog.unconfirmedCount(db, this.identity.nodeId, this.confirmedSeq);
+    const syncedAt = latest(cluster?.last_sync_at ?? undefined, this.hubHeardAt);
     return {
       role: this.isHub ? 'server' : 'client',
       nodeId: this.identity.nodeId,
@@ -426,9 +429,8 @@ export class SyncService {
       clusterId: cluster?.cluster_id ?? null,
       epoch: cluster?.epoch ?? null,
       enrolled: Boolean(cluster),
-      lastSyncAt: cluster?.last_sync_at?.toISOString() ?? null,
-      lagSeconds:
-        this.isHub || !cluster?.last_sync_at ? null : Math.floor((Date.now() - cluster.last_sync_at.getTime()) / 1000),
+      lastSyncAt: syncedAt?.toISOString() ?? null,
+      lagSeconds: this.isHub || !syncedAt ? null : Math.floor((Date.now() - syncedAt.getTime()) / 1000),
       pendingChanges,
       waitingChanges: await changeLog.pendingCount(db),
       lastError: this.lastError?.message ?? null,
@@ -436,3 +438,6 @@ export class SyncService {
     };
   }
 }
+
+const latest = (...dates: Array<Date | undefined>) =>
+  dates.reduce<Date | undefined>((newest, date) => (date && (!newest || date > newest) ? date : newest), undefined);

@@ -61,6 +61,12 @@ describe.skipIf(!chromiumAvailable)('directory journey', () => {
     await expect.poll(() => page.getByTestId('person-name').textContent()).toBe('Göran Åkesson');
     await page.getByTestId('favourite-toggle').click();
     await expect.poll(() => page.getByTestId('favourite-toggle').getAttribute('aria-pressed')).toBe('true');
+    // Back returns to the same search, typed in the box and answered; Forward to the person again.
+    await page.goBack();
+    await expect.poll(() => page.getByTestId('directory-search').inputValue()).toBe('goran akeson');
+    await expect.poll(() => first.textContent()).toContain('Göran Åkesson');
+    await page.goForward();
+    await expect.poll(() => page.getByTestId('person-name').textContent()).toBe('Göran Åkesson');
   });
 
   it('opens the unit with its contacts by priority, functions and crisis instructions', async () => {

@@ -181,8 +181,10 @@ export class SyncClient {
       answered = true;
       this.sync.hubHeardAt = new Date();
     };
+    let opened = false;
     // Whatever the hub committed between our last pull and this socket opening would otherwise wait a round.
     socket.on('open', () => {
+      opened = true;
       heard();
       this.nudge();
     });
@@ -199,8 +201,10 @@ export class SyncClient {
       if (this.#nudges !== nudges) return; // replaced or closed on purpose
       this.#nudges = undefined;
       this.sync.hubHeardAt = undefined;
-      // Rounds carry everything again, at their ordinary pace: the next one now, to reconnect or find out why not.
-      this.nudge();
+      // Rounds carry everything again, at their ordinary pace: after a connection that dropped, the next one now,
+      // to reconnect or find out why not. A socket the hub would not open waits for the ordinary round, or a hub
+      // refusing it would be asked again at once, forever.
+      if (opened) this.nudge();
     });
   }
 

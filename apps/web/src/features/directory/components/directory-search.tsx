@@ -1,5 +1,6 @@
 import { Loader, Stack, Text, TextInput } from '@mantine/core';
-import { useDebouncedValue } from '@mantine/hooks';
+import { useDebouncedCallback } from '@mantine/hooks';
+import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ProblemAlert } from '../../../app/problem-alert';
 import { useDirectorySearch } from '../api/directory-api';
@@ -10,10 +11,24 @@ const TYPING_PAUSE_MS = 120;
 
 export function DirectorySearch({ query, onQueryChange }: { query: string; onQueryChange: (query: string) => void }) {
   const { t } = useTranslation();
-  const [settled] = useDebouncedValue(query, TYPING_PAUSE_MS);
-  const search = useDirectorySearch(settled);
+  // The box keeps what was typed itself and the address (with the search) follows once typing pauses: were the box
+  // to show the address, the address catching up late would undo keystrokes made meanwhile.
+  const [text, setText] = useState(query);
+  const written = useRef(query);
+  const follow = useDebouncedCallback((value: string) => {
+    written.current = value;
+    onQueryChange(value);
+  }, TYPING_PAUSE_MS);
+  // The address changed from elsewhere (Back, a link): the box shows it.
+  useEffect(() => {
+    if (query === written.current) return;
+    follow.cancel();
+    written.current = query;
+    setText(query);
+  }, [query, follow]);
+  const search = useDirectorySearch(query);
   const results = search.data?.results ?? [];
-  const answered = settled.trim() !== '' && search.data !== undefined && !search.isPlaceholderData;
+  const answered = query.trim() !== '' && search.data !== undefined && !search.isPlaceholderData;
 
   return (
     <Stack gap="sm" role="search">
@@ -23,8 +38,11 @@ export function DirectorySearch({ query, onQueryChange }: { query: string; onQue
         label={t('directory.search.label')}
         description={t('directory.search.hint')}
         placeholder={t('directory.search.placeholder')}
-        value={query}
-        onChange={(event) => onQueryChange(event.currentTarget.value)}
+        value={text}
+        onChange={(event) => {
+          setText(event.currentTarget.value);
+          follow(event.currentTarget.value);
+        }}
         rightSection={search.isFetching ? <Loader size="xs" aria-label={t('common.loading')} /> : null}
         autoComplete="off"
         spellCheck={false}
@@ -33,10 +51,10 @@ export function DirectorySearch({ query, onQueryChange }: { query: string; onQue
       />
       {search.error ? <ProblemAlert error={search.error} /> : null}
       <div aria-live="polite">
-        {settled.trim() && results.length > 0 ? <EntryList entries={results} testId="directory-results" /> : null}
+        {query.trim() && results.length > 0 ? <EntryList entries={results} testId="directory-results" /> : null}
         {answered && results.length === 0 ? (
           <Text c="dimmed" data-testid="directory-no-results">
-            {t('directory.search.empty', { query: settled.trim() })}
+            {t('directory.search.empty', { query: query.trim() })}
           </Text>
         ) : null}
       </div>

@@ -2,7 +2,7 @@ import { sql } from 'kysely';
 import type { Db } from '../platform/platform.js';
 import { Authority, EPOCHS, type EpochRecord } from './authority.js';
 import { type ChangeRow, VECTOR, type Vector } from './change-log.js';
-import { type NodeJson, nodeFromJson, nodesWithIds, type RegisteredNode } from './registry.js';
+import { type NodeJson, nodesById, nodesWithIds, type RegisteredNode } from './registry.js';
 
 /** What applying a batch must know before it writes anything. */
 export interface ApplyContext {
@@ -52,7 +52,7 @@ export async function readApplyContext(
   const row = result.rows[0] as (typeof result.rows)[number];
   return {
     vector: row.vector,
-    nodes: new Map(row.nodes.map((node) => [node.nodeId, nodeFromJson(node)])),
+    nodes: nodesById(row.nodes),
     authority: new Authority(row.epochs),
     held: row.held,
     newest: row.newest,

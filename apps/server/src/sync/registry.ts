@@ -30,14 +30,17 @@ const nodesJson = (where: RawBuilder<unknown>) => sql<NodeJson[]>`(select coales
 
 export const nodesWithIds = (nodeIds: string[]) => nodesJson(sql`node_id = any(${nodeIds}::uuid[])`);
 
-export const nodeFromJson = (node: NodeJson): RegisteredNode => ({
+const nodeFromJson = (node: NodeJson): RegisteredNode => ({
   ...node,
   revokedAt: node.revokedAt === null ? null : new Date(node.revokedAt),
   enrolledAt: new Date(node.enrolledAt),
 });
 
+/** Nodes as `nodesWithIds` answers them, by id. */
+export const nodesById = (nodes: NodeJson[]) => new Map(nodes.map((node) => [node.nodeId, nodeFromJson(node)]));
+
 const readNodes = async (db: Db, nodes: RawBuilder<NodeJson[]>) =>
-  (await sql<{ nodes: NodeJson[] }>`select ${nodes} as nodes`.execute(db)).rows[0]?.nodes.map(nodeFromJson) ?? [];
+  (await sql<{ nodes: NodeJson[] }>`select ${nodes} as nodes`.execute(db)).rows[0]?.nodes ?? [];
 
 /** The replicated registry of enrolled nodes, and the one-time enrollment codes (hub only). */
 export const registry = {
@@ -48,12 +51,11 @@ export const registry = {
   /** The registered nodes among `nodeIds`, by id, read in one statement. */
   async findMany(db: Db, nodeIds: string[]): Promise<Map<string, RegisteredNode>> {
     if (nodeIds.length === 0) return new Map();
-    const nodes = await readNodes(db, nodesWithIds(nodeIds));
-    return new Map(nodes.map((node) => [node.nodeId, node]));
+    return nodesById(await readNodes(db, nodesWithIds(nodeIds)));
   },
 
   async list(db: Db): Promise<RegisteredNode[]> {
-    return readNodes(db, nodesJson(sql`true`));
+    return (await readNodes(db, nodesJson(sql`true`))).map(nodeFromJson);
   },
 
   async register(

@@ -87,4 +87,24 @@ describe('polling loop', () => {
     await expect.poll(() => runs, { timeout: 5_000 }).toBeGreaterThanOrEqual(3);
     await loop.stop();
   });
+
+  it('runs again at each wake before the next poll, and not after stop', async () => {
+    let runs = 0;
+    const loop = new PollingLoop(
+      async () => {
+        runs += 1;
+      },
+      () => undefined,
+      NEVER,
+    );
+    loop.start();
+    await tick();
+    loop.wakeIn(20);
+    loop.wakeIn(200);
+    await expect.poll(() => runs, { timeout: 5_000 }).toBe(3);
+    loop.wakeIn(20);
+    await loop.stop();
+    await new Promise((resolve) => setTimeout(resolve, 60));
+    expect(runs).toBe(3);
+  });
 });

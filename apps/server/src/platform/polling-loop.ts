@@ -1,3 +1,5 @@
+const WAKE_MARGIN_MS = 5;
+
 /**
  * Background work that runs when nudged (after a commit that gave it something to do) and every `pollMs` (for
  * what other instances or a crash left behind), one run at a time: a nudge during a run runs it once more
@@ -5,6 +7,8 @@
  */
 export class PollingLoop {
   #timer: NodeJS.Timeout | undefined;
+  /** Each shorter than a poll, so they are few: one per row put off since. */
+  readonly #wakes = new Set<NodeJS.Timeout>();
   #running: Promise<void> | undefined;
   #again = false;
   #started = false;
@@ -45,10 +49,27 @@ export class PollingLoop {
       });
   }
 
+  /**
+   * Runs once more `ms` from now when that comes before the next poll: work a run put off for a moment (a retry
+   * after a short backoff) is done when it falls due, not a whole poll later.
+   */
+  wakeIn(ms: number) {
+    if (!this.#started || ms >= this.pollMs()) return;
+    // The work's own clock (the database's now()) may be a little behind a timer that fires early.
+    const wake = setTimeout(() => {
+      this.#wakes.delete(wake);
+      this.nudge();
+    }, ms + WAKE_MARGIN_MS);
+    wake.unref();
+    this.#wakes.add(wake);
+  }
+
   /** Stops polling and waits for a run under way to end. */
   async stop() {
     this.#started = false;
     clearTimeout(this.#timer);
+    for (const wake of this.#wakes) clearTimeout(wake);
+    this.#wakes.clear();
     await this.#running;
   }
 

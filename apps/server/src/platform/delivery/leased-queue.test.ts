@@ -115,10 +115,12 @@ describeEachStore('leased queue', (store) => {
     );
   });
 
-  it('retries a failed row after a backoff until it goes out', async () => {
+  it('retries a failed row when its backoff runs out, not at the next poll an hour later, until it goes out', async () => {
     await add('flaky');
     let calls = 0;
     const sender = queue({
+      retryBaseMs: () => 200,
+      retryCapMs: 200,
       send: async () => {
         calls += 1;
         if (calls < 3) throw new Error(`refused ${calls}`);

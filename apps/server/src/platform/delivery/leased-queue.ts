@@ -246,6 +246,7 @@ export class LeasedQueue<Row extends QueuedRow, Result = void> {
         .execute();
       await this.#options.onFailed?.(trx, row, { failure, dead, retryInMs });
     });
+    if (!dead) this.#loop.wakeIn(retryInMs);
     this.#failed?.inc({ ...this.#labels(row), outcome: dead ? 'dead' : 'retry' });
     const facts = { ...log.facts(row, failure), attempts: row.attempts, error: failure.message };
     if (dead) logger.warn(facts, log.dead);

@@ -83,6 +83,8 @@ export class Applier {
     const selfId = this.self().nodeId;
     const touched = new Set<string>();
     await this.platform.transaction(async (trx) => {
+      // Every workstation applies every change with these same few statements (module rules aside, on the hub).
+      await this.platform.database.reusePlans(trx);
       const origins = [...new Set(received.map((change) => change.origin))];
       // This node's own entry and every origin's, the vector, the epochs, the held changes and the newest stamps.
       const context = await readApplyContext(trx, {

@@ -1,7 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { setTimeout as delay } from 'node:timers/promises';
-import { Kysely, PostgresDialect } from 'kysely';
+import { Kysely, PostgresDialect, sql } from 'kysely';
 import pg from 'pg';
 
 export type StoreKind = 'pglite' | 'postgres';
@@ -26,6 +26,14 @@ export interface Database {
   db: Kysely<any>;
   kind: StoreKind;
   pool: pg.Pool;
+  /**
+   * Lets each statement of the transaction `trx` run on one plan made once (PGlite keeps every statement
+   * prepared), instead of being planned anew with its values at every execution. For a transaction run over and
+   * over with the same few statements, none of which needs its values to be planned right (see
+   * pglite-connection.ts). Does nothing on PostgreSQL, whose unnamed statements are planned at every execution
+   * anyway.
+   */
+  reusePlans(trx: Database['db']): Promise<void>;
   /** Calls `handler` for each NOTIFY on `channel` (delivered after the notifying transaction commits). */
   listen(channel: string, handler: (payload: string) => void): Promise<() => Promise<void>>;
   close(): Promise<void>;
@@ -74,7 +82,7 @@ export async function openDatabase(
       // A connection that failed while opening is dropped without a 'remove': do not wait for it forever.
       await Promise.race([gone, delay(2_000, undefined, { ref: false })]);
     };
-    return { db, kind: 'postgres', pool, listen, close };
+    return { db, kind: 'postgres', pool, reusePlans: async () => undefined, listen, close };
   }
   // Loaded only here: a node on PostgreSQL never pays for the WebAssembly build.
   const [{ PGlite }, { pg_trgm }, { pglitePoolConfig }] = await Promise.all([
@@ -94,6 +102,9 @@ export async function openDatabase(
     db,
     kind: 'pglite',
     pool,
+    reusePlans: async (trx) => {
+      await sql`set local plan_cache_mode = force_generic_plan`.execute(trx);
+    },
     listen: async (channel, handler) => {
       const unlisten = await pglite.listen(channel, handler);
       return () => unlisten();

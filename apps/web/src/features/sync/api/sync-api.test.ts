@@ -1,6 +1,15 @@
 import { describe, expect, it } from 'vitest';
 import { relativeTime } from '../../../app/format';
-import { lagText, parseHubAddress, type SyncStatus, syncIndicatorState, syncProblem } from './sync-api';
+import {
+  lagText,
+  parseHubAddress,
+  SYNC_STATUS_OFFLINE_POLL_MS,
+  SYNC_STATUS_POLL_MS,
+  type SyncStatus,
+  syncIndicatorState,
+  syncProblem,
+  syncStatusPollMs,
+} from './sync-api';
 
 const now = Date.parse('2026-03-01T12:00:00Z');
 const client: SyncStatus = {
@@ -38,6 +47,18 @@ describe('syncIndicatorState', () => {
 
   it('says a client that has not joined a cluster is not enrolled', () => {
     expect(syncIndicatorState({ ...client, enrolled: false, lastSyncAt: null }, now)).toBe('not-enrolled');
+  });
+});
+
+describe('syncStatusPollMs', () => {
+  it('asks again sooner while the node shows as offline, so the hub coming back shows within seconds', () => {
+    expect(syncStatusPollMs(client, now, true)).toBe(SYNC_STATUS_POLL_MS);
+    expect(syncStatusPollMs({ ...client, lastError: 'connect ECONNREFUSED' }, now, true)).toBe(
+      SYNC_STATUS_OFFLINE_POLL_MS,
+    );
+    expect(syncStatusPollMs(client, now, false)).toBe(SYNC_STATUS_OFFLINE_POLL_MS);
+    expect(syncStatusPollMs({ ...client, role: 'server' }, now, true)).toBe(SYNC_STATUS_POLL_MS);
+    expect(syncStatusPollMs(undefined, now, true)).toBe(SYNC_STATUS_POLL_MS);
   });
 });
 

@@ -6,6 +6,11 @@ export type { Enrollment, SyncNode, SyncStatus };
 
 /** How often the header asks; a client syncs every few seconds, so this is as fresh as the eye needs. */
 export const SYNC_STATUS_POLL_MS = 10_000;
+/**
+ * How often it asks while the node shows as offline: the hub coming back is news the user waits for, and a badge
+ * still saying "disconnected" beside an order already marked sent contradicts itself.
+ */
+export const SYNC_STATUS_OFFLINE_POLL_MS = 2_000;
 /** A client whose last successful sync is older than this counts as offline. */
 export const SYNC_FRESH_MS = 60_000;
 
@@ -17,7 +22,7 @@ export function useSyncStatus(enabled = true) {
   return useQuery({
     queryKey: syncStatusQueryKey,
     queryFn: () => api<SyncStatus>('/api/sync/status'),
-    refetchInterval: SYNC_STATUS_POLL_MS,
+    refetchInterval: ({ state }) => syncStatusPollMs(state.data, Date.now(), state.status !== 'error'),
     refetchOnWindowFocus: 'always',
     staleTime: 0,
     enabled,
@@ -125,4 +130,11 @@ export function syncIndicatorState(status: SyncStatus, now: number, reachable = 
   if (!status.enrolled) return 'not-enrolled';
   const fresh = status.lastSyncAt !== null && now - Date.parse(status.lastSyncAt) < SYNC_FRESH_MS;
   return fresh && status.lastError === null && reachable ? 'synced' : 'offline';
+}
+
+/** When the header asks next: sooner while the node shows as offline (see SYNC_STATUS_OFFLINE_POLL_MS). */
+export function syncStatusPollMs(status: SyncStatus | undefined, now: number, reachable: boolean): number {
+  return status && syncIndicatorState(status, now, reachable) === 'offline'
+    ? SYNC_STATUS_OFFLINE_POLL_MS
+    : SYNC_STATUS_POLL_MS;
 }

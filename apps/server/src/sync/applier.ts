@@ -83,7 +83,8 @@ export class Applier {
     const selfId = this.self().nodeId;
     const touched = new Set<string>();
     await this.platform.transaction(async (trx) => {
-      // Every workstation applies every change with these same few statements (module rules aside, on the hub).
+      // Every workstation applies every change with these same few statements, none of which needs its values to be
+      // planned right; the hub's module rules (`validate`) run on such plans too.
       await this.platform.database.reusePlans(trx);
       const origins = [...new Set(received.map((change) => change.origin))];
       // This node's own entry and every origin's, the vector, the epochs, the held changes and the newest stamps.

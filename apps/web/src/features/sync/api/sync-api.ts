@@ -4,7 +4,7 @@ import { api } from '../../../app/api-client';
 
 export type { Enrollment, SyncNode, SyncStatus };
 
-/** How often the header asks; a client syncs every few seconds, so this is as fresh as the eye needs. */
+/** How often the header asks while all is well: as fresh as the eye needs. */
 export const SYNC_STATUS_POLL_MS = 10_000;
 /**
  * How often it asks while the node shows as offline: the hub coming back is news the user waits for, and a badge

@@ -19,6 +19,19 @@ function gatedRuns() {
 
 const NEVER = () => 3_600_000;
 
+/** A loop whose runs only count themselves. */
+function countedLoop(pollMs: () => number) {
+  let runs = 0;
+  const loop = new PollingLoop(
+    async () => {
+      runs += 1;
+    },
+    () => undefined,
+    pollMs,
+  );
+  return { loop, runs: () => runs };
+}
+
 describe('polling loop', () => {
   it('runs at start, and once more after a run for any number of nudges during it', async () => {
     const work = gatedRuns();
@@ -75,36 +88,22 @@ describe('polling loop', () => {
   });
 
   it('polls by itself', async () => {
-    let runs = 0;
-    const loop = new PollingLoop(
-      async () => {
-        runs += 1;
-      },
-      () => undefined,
-      () => 5,
-    );
+    const { loop, runs } = countedLoop(() => 5);
     loop.start();
-    await expect.poll(() => runs, { timeout: 5_000 }).toBeGreaterThanOrEqual(3);
+    await expect.poll(runs, { timeout: 5_000 }).toBeGreaterThanOrEqual(3);
     await loop.stop();
   });
 
   it('runs again at each wake before the next poll, and not after stop', async () => {
-    let runs = 0;
-    const loop = new PollingLoop(
-      async () => {
-        runs += 1;
-      },
-      () => undefined,
-      NEVER,
-    );
+    const { loop, runs } = countedLoop(NEVER);
     loop.start();
     await tick();
     loop.wakeIn(20);
     loop.wakeIn(200);
-    await expect.poll(() => runs, { timeout: 5_000 }).toBe(3);
+    await expect.poll(runs, { timeout: 5_000 }).toBe(3);
     loop.wakeIn(20);
     await loop.stop();
     await new Promise((resolve) => setTimeout(resolve, 60));
-    expect(runs).toBe(3);
+    expect(runs()).toBe(3);
   });
 });

@@ -517,7 +517,7 @@ export async function runBootstrap(settings: SyncBenchSettings, log: Log): Promi
     log(`  client: bootstrapped in ${fixed(bootstrapSeconds, 1)} s (${fixed(bytesFromHub / 2 ** 20, 1)} MiB from hub)`);
 
     at = performance.now();
-    const snapshotBytes = Buffer.byteLength(JSON.stringify(await hub.sync.snapshots.take()));
+    const snapshotBytes = Buffer.byteLength(await hub.sync.snapshots.json());
     const snapshotBuildSeconds = seconds(at);
     return {
       directoryRows: directory.length,
@@ -713,7 +713,7 @@ export function formatSyncResult(result: SyncBenchResult): string {
         ],
         ['  of which client loadSnapshot', fixed(b.loadSeconds, 2), perSecond(rows, b.loadSeconds), '', ''],
         [
-          'hub: snapshot() + JSON.stringify (after)',
+          'hub: snapshot as JSON text (after)',
           fixed(b.snapshotBuildSeconds, 2),
           perSecond(rows, b.snapshotBuildSeconds),
           '',

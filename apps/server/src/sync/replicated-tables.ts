@@ -51,6 +51,14 @@ export function inScope(table: ReplicatedTable, data: Record<string, unknown> | 
   return !allowed || value === undefined || value === null || allowed.includes(String(value));
 }
 
+/** `inScope` as a WHERE clause over the table's rows (none when the node is not limited on this table's key). */
+export function scopeFilter(table: ReplicatedTable, scope: NodeScope) {
+  const allowed = table.scope ? scope[table.scope.key] : undefined;
+  if (!table.scope || !allowed) return sql``;
+  const column = sql.ref(table.scope.column);
+  return sql`where ${column} is null or ${column}::text = any(${allowed}::text[])`;
+}
+
 const IDENTIFIER = /^[a-z_][a-z0-9_]*$/;
 
 export const quoteTable = (table: string) =>

@@ -465,7 +465,7 @@ export const syncRoutes: FastifyPluginAsyncZod<{ sync: SyncService }> = async (a
       },
     },
     async (request, reply) => {
-      const body = JSON.stringify(await sync.snapshots.take(peerOf(request).scope));
+      const body = await sync.snapshots.json(peerOf(request).scope);
       return reply
         .type('application/json')
         .header('x-kontor-signature', signBytes(sync.identity.privateKey, Buffer.from(body, 'utf8')))

@@ -3,7 +3,7 @@ import { AppError } from '../platform/http/errors.js';
 import type { Db } from '../platform/platform.js';
 import { Authority } from './authority.js';
 import { changeLog, type Vector } from './change-log.js';
-import { deleteRowsBut, inScope, type NodeScope, quoteTable, upsertRows } from './replicated-tables.js';
+import { deleteRowsBut, type NodeScope, quoteTable, scopeFilter, upsertRows } from './replicated-tables.js';
 import type { SyncService } from './service.js';
 
 /**
@@ -26,6 +26,14 @@ export class Snapshots {
 
   /** Every replicated row (within `scope`) and the vector it corresponds to. */
   async take(scope: NodeScope = {}): Promise<Snapshot> {
+    return JSON.parse(await this.json(scope)) as Snapshot;
+  }
+
+  /**
+   * The same as JSON text, written by the database table by table: what a hub sends a new node as it is. Building
+   * the rows as objects and serialising them again took three times as long.
+   */
+  async json(scope: NodeScope = {}): Promise<string> {
     await this.sync.signPending();
     return this.sync.platform.db
       .transaction()
@@ -33,17 +41,15 @@ export class Snapshots {
       .execute(async (trx) => {
         const cluster = await changeLog.cluster(trx);
         if (!cluster) throw new AppError(503, 'sync.not_ready', 'This node has no cluster yet');
-        const tables = [];
+        const tables: string[] = [];
         for (const table of this.sync.tables) {
-          const result = await sql<{
-            row: Record<string, unknown>;
-          }>`select to_jsonb(t) as row from ${sql.raw(quoteTable(table.table))} t`.execute(trx);
-          const rows = result.rows
-            .filter(({ row }) => inScope(table, row, scope))
-            .map(({ row }) => Object.fromEntries(table.columns.map((column) => [column, row[column]])));
-          tables.push({ table: table.table, rows });
+          const result = await sql<{ rows: string }>`select coalesce(json_agg(s), '[]')::text as rows
+            from (select ${sql.join(table.columns.map((column) => sql.ref(column)))}
+                  from ${sql.raw(quoteTable(table.table))} ${scopeFilter(table, scope)}) s`.execute(trx);
+          tables.push(`{"table":${JSON.stringify(table.table)},"rows":${result.rows[0]?.rows ?? '[]'}}`);
         }
-        return { clusterId: cluster.cluster_id, epoch: cluster.epoch, vector: await changeLog.vector(trx), tables };
+        const head = { clusterId: cluster.cluster_id, epoch: cluster.epoch, vector: await changeLog.vector(trx) };
+        return `${JSON.stringify(head).slice(0, -1)},"tables":[${tables.join(',')}]}`;
       });
   }
 

@@ -31,7 +31,7 @@ export class Snapshots {
 
   /**
    * The same as JSON text, written by the database table by table: what a hub sends a new node as it is. Building
-   * the rows as objects and serialising them again took three times as long.
+   * the rows as objects and serialising them again took twice as long.
    */
   async json(scope: NodeScope = {}): Promise<string> {
     await this.sync.signPending();
@@ -48,8 +48,9 @@ export class Snapshots {
                   from ${sql.raw(quoteTable(table.table))} ${scopeFilter(table, scope)}) s`.execute(trx);
           tables.push(`{"table":${JSON.stringify(table.table)},"rows":${result.rows[0]?.rows ?? '[]'}}`);
         }
-        const head = { clusterId: cluster.cluster_id, epoch: cluster.epoch, vector: await changeLog.vector(trx) };
-        return `${JSON.stringify(head).slice(0, -1)},"tables":[${tables.join(',')}]}`;
+        const vector = JSON.stringify(await changeLog.vector(trx));
+        const head = `"clusterId":${JSON.stringify(cluster.cluster_id)},"epoch":${cluster.epoch},"vector":${vector}`;
+        return `{${head},"tables":[${tables.join(',')}]}`;
       });
   }
 

@@ -197,6 +197,31 @@ describeEachStore('commerce orders', (store) => {
     expect(detail.refundableMinor).toBe(9_600);
   });
 
+  it('counts a refund the provider made, still pending here, once and not twice', async () => {
+    const order = await rig.placePaid();
+    const [payment] = (await get(`/api/commerce/orders/${order.id}`)).json().payments;
+    // Between a concurrent refund's provider call and its own transaction: the provider's webhook has already
+    // brought in its figure, which counts the refund that is still pending here.
+    await sql`insert into commerce.refunds (id, payment_id, order_id, request_key, amount_minor, currency, created_by_name)
+      values (gen_random_uuid(), ${payment.id}, ${order.id}, 'in-flight', 100000, 'SEK', 'admin')`.execute(
+      rig.node.platform.db,
+    );
+    await sql`update commerce.payments set refunded_minor = 100000, status = 'partially_refunded'
+      where id = ${payment.id}`.execute(rig.node.platform.db);
+    const rest = await post(
+      `/api/commerce/orders/${order.id}/refunds`,
+      { amountMinor: 209_600 },
+      { 'idempotency-key': 'rest' },
+    );
+    expect(rest.statusCode).toBe(201);
+    const beyond = await post(
+      `/api/commerce/orders/${order.id}/refunds`,
+      { amountMinor: 1 },
+      { 'idempotency-key': 'beyond' },
+    );
+    expect(beyond.json()).toMatchObject({ status: 409, code: 'commerce.nothing_to_refund' });
+  });
+
   it('cancels an unpaid order and gives its stock back; cancels a paid one with its money back', async () => {
     const unpaid = await rig.place();
     const cancelled = await rig.part.admin.cancel(guestContext(), unpaid.id, 'Kunden ångrade sig');

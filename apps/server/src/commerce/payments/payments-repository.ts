@@ -174,12 +174,12 @@ export const paymentsRepository = {
   },
 
   /** The sum of a payment's refunds in one state: `pending` are on their way, `succeeded` given back. */
-  async refundedSum(db: PaymentsDb, paymentId: string, status: 'pending' | 'succeeded'): Promise<number> {
+  async refundedSum(db: PaymentsDb, paymentId: string, statuses: Array<'pending' | 'succeeded'>): Promise<number> {
     const row = await db
       .selectFrom('commerce.refunds')
       .select(sql<number>`coalesce(sum(amount_minor), 0)::bigint`.as('amount'))
       .where('payment_id', '=', paymentId)
-      .where('status', '=', status)
+      .where('status', 'in', statuses)
       .executeTakeFirstOrThrow();
     return Number(row.amount);
   },

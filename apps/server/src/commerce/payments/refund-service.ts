@@ -55,10 +55,15 @@ export class RefundService {
         return { refund: earlier, order, replayed: true };
       }
       const payment = await this.#refundablePayment(db.payments, orderId);
+      // Out or on its way: the larger of the provider's figure (synced by webhooks into refunded_minor) and all of
+      // ours, not their sum. A concurrent refund the provider has already made, still pending here until its call
+      // returns, is in both. The provider refuses whatever would go beyond the payment.
       const available = payment
         ? payment.amount_minor -
-          payment.refunded_minor -
-          (await paymentsRepository.refundedSum(db.payments, payment.id, 'pending'))
+          Math.max(
+            payment.refunded_minor,
+            await paymentsRepository.refundedSum(db.payments, payment.id, ['pending', 'succeeded']),
+          )
         : 0;
       if (!payment || available <= 0) throw nothingToRefund(displayNumber(order.number));
       const amount = ask.amountMinor ?? available;
@@ -154,7 +159,7 @@ export class RefundService {
       });
       // Ours are counted by their rows; the provider's figure (synced by webhooks) also holds refunds made elsewhere.
       // The larger of the two is what is back, and a webhook that came first is not counted twice.
-      const ours = await paymentsRepository.refundedSum(db.payments, payment.id, 'succeeded');
+      const ours = await paymentsRepository.refundedSum(db.payments, payment.id, ['succeeded']);
       const refunded = Math.min(current.amount_minor, Math.max(current.refunded_minor, ours));
       await paymentsRepository.update(db.payments, payment.id, {
         refunded_minor: refunded,

@@ -12,8 +12,8 @@ import { CONTESTED, LAWFUL, type WriteMix } from './simulation/workload.js';
  * schedules each property runs; KONTOR_SIM_SEED and KONTOR_SIM_PATH replay a failure, as its message says.
  */
 const CLIENTS = 2;
-/** Per property; a schedule takes about 60 ms on a 2-core machine, so the file stays near 80 s. */
-const DEFAULT_RUNS = 400;
+/** Per property, so 2,000 schedules a run; one takes about 55 ms on a 2-core machine, the file about 2 minutes. */
+const DEFAULT_RUNS = 1000;
 const TEST_FILE = 'apps/server/test/sync-simulation.test.ts';
 const settings = {
   numRuns: Number(process.env.KONTOR_SIM_RUNS ?? DEFAULT_RUNS),

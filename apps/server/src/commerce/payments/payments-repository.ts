@@ -173,7 +173,7 @@ export const paymentsRepository = {
       .execute();
   },
 
-  /** The sum of a payment's refunds in one state: `pending` are on their way, `succeeded` given back. */
+  /** The sum of a payment's refunds in the given states: `pending` are on their way, `succeeded` given back. */
   async refundedSum(db: PaymentsDb, paymentId: string, statuses: Array<'pending' | 'succeeded'>): Promise<number> {
     const row = await db
       .selectFrom('commerce.refunds')
